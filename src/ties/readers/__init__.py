@@ -1,0 +1,59 @@
+"""Readers: one module per input format, picked by sniffing the content, not the file name.
+
+Each reader module exposes ``sniff(head: str) -> bool`` and ``read(path, text) -> Iterator[RawDoc]``
+(the WARC reader reads bytes). `READERS` is the registry, in the order they are tried; a new
+format registers here and nowhere else.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from ..errors import UnknownFormat, UnreadableFile
+from ..model import RawDoc
+from . import feed, frontmatter, html, jsonfeed, textscrape, warc
+from .decode import decode
+
+READERS = [jsonfeed, feed, html, frontmatter, textscrape]
+
+DEFAULT_MAX_BYTES = 40 * 1024 * 1024
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    try:
+        size = os.path.getsize(path)
+    except OSError as e:
+        raise UnreadableFile(f"it cannot be opened: {e.strerror}")
+    if size > max_bytes and not warc.is_warc_name(path):
+        raise UnreadableFile(f"it is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one file "
+                             "(raise it with --max-bytes)")
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise UnreadableFile(f"it cannot be read: {e.strerror}")
+
+
+def looks_like_table(head: str) -> bool:
+    lines = [x for x in head.split("\n")[:6] if x.strip()]
+    if len(lines) < 2:
+        return False
+    tabs = {x.count("\t") for x in lines[:-1]}
+    return len(tabs) == 1 and min(tabs) >= 2
+
+
+def read_docs(path: str, data: bytes) -> Iterator[RawDoc | UnreadableFile]:
+    """Yield the RawDocs of one file's bytes; per-item problems come as UnreadableFile values."""
+    if warc.sniff_bytes(data):
+        yield from warc.read(path, data)
+        return
+    text, _encoding = decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    head = text[:4096]
+    if looks_like_table(head):
+        raise UnreadableFile("it is a tab-separated table, not an article")
+    for reader in READERS:
+        if reader.sniff(head):
+            yield from reader.read(path, text)
+            return
+    raise UnknownFormat("no reader recognises its content")

@@ -1,0 +1,78 @@
+"""Plain text: page scrapes, files with a small '# key = value' header, or headline-then-body.
+
+The reader only splits what the file says (header fields, breadcrumb, headline, a
+'发布时间:… | 来源:…' line); removing captions, datelines and lists of other stories is
+the clean stage's job.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import knowledge
+from ..model import RawDoc
+
+_HEADER = re.compile(r"^#\s*([\w-]+)\s*[=:]\s*(.*)$")
+
+
+def sniff(head: str) -> bool:
+    return True  # the fallback for anything that is text
+
+
+def _meta_line(line: str) -> dict | None:
+    """'发布时间:2025-04-16 08:30:00 | 来源:新华网 | 作者: | 责任编辑:张芃芃' -> fields."""
+    labels = knowledge.markers()["meta_labels"]
+    parts = [p.strip() for p in re.split(r"\s*[|｜]\s*|\s{3,}", line) if p.strip()]
+    found: dict = {}
+    for p in parts:
+        m = re.match(r"^([^:：]{1,12})[:：]\s*(.*)$", p)
+        if not m:
+            continue
+        label, value = m.group(1).strip(), m.group(2).strip()
+        for field, names in labels.items():
+            if label in names:
+                found.setdefault(field, value)
+    return found if found else None
+
+
+def read(path: str, text: str) -> Iterator[RawDoc]:
+    lines = text.lstrip("\ufeff").split("\n")
+    meta: dict = {"outlet_hints": [], "authors": []}
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    # '# doc_id = …' / '# url = …' / '# date = …' header
+    while i < len(lines) and _HEADER.match(lines[i].strip()):
+        k, v = _HEADER.match(lines[i].strip()).groups()
+        k = k.lower()
+        if k in ("url", "link", "source_url"):
+            meta["url"] = v.strip()
+        elif k in ("date", "published", "time"):
+            meta["date"] = v.strip()
+        elif k in ("author", "authors"):
+            meta["authors"] = [v.strip()]
+        elif k in ("source", "outlet", "publisher"):
+            meta["outlet_hints"].append(v.strip())
+        i += 1
+    breadcrumb = knowledge.markers()["breadcrumb_re"]
+    body: list[str] = []
+    title = None
+    for line in lines[i:]:
+        s = line.strip()
+        if title is None:
+            if not s or breadcrumb.match(s):
+                continue
+            title = s
+            continue
+        if len(body) < 12:
+            fields = _meta_line(s) if s else None
+            if fields:
+                if fields.get("date"):
+                    meta["date"] = fields["date"]
+                if fields.get("source"):
+                    meta["outlet_hints"].insert(0, fields["source"])
+                if fields.get("author"):
+                    meta["authors"] = [a for a in re.split(r"[\s,，、]+", fields["author"]) if a]
+                continue
+        body.append(line)
+    yield RawDoc(source_path=path, reader="text", title=title, body="\n".join(body), body_kind="text", meta=meta)

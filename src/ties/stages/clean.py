@@ -1,0 +1,280 @@
+"""Clean stage: a RawDoc's body in whatever syntax → the article's main text, title, translations.
+
+Removes markup, ads, subscribe/paywall links, photo captions and credits, breadcrumbs,
+lists of other stories ("更多"), repeated leads; splits a second-language version of the
+article into `translations`; cuts the dateline ("新华社河内4月14日电(记者…)") off the first
+paragraph and keeps it, with the reporters it names. All markers are data (data/markers.yaml).
+"""
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+from lxml import etree
+from lxml import html as lxhtml
+
+from .. import knowledge
+from ..model import Article, RawDoc, Translation
+from ..textutil import cjk_ratio, detect_language, squash
+
+BLOCK_TAGS = {"p", "div", "section", "article", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+              "table", "tr", "blockquote", "pre", "header", "footer", "main", "dd", "dt", "hr"}
+DROP_TAGS = {"script", "style", "noscript", "iframe", "img", "figure", "figcaption", "form", "button", "svg",
+             "video", "audio", "object", "embed", "select", "input", "textarea", "nav", "aside", "canvas", "template"}
+_NOISE_ATTR = re.compile(r"(^|[\s_-])(ad|ads|advert\w*|dfp\w*|innity\w*|imu\d*|promo\w*|subscribe\w*|paywall\w*|"
+                         r"share\w*|social|related\w*|recommend\w*|sponsor\w*|banner|newsletter|comment\w*|"
+                         r"caption|credit|breadcrumbs?)($|[\s_-])", re.I)
+_NOISE_HREF = re.compile(r"subscribe|promotion|utm_campaign|paywall|/signup|/login", re.I)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*\)")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_EMPH = re.compile(r"(\*\*|__|~~)(.+?)\1")
+_MD_QUOTE = re.compile(r"^>\s?")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BLOCK_RE = re.compile(r"<(figure|script|style|noscript|iframe)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_SETEXT = re.compile(r"^[-=]{3,}\s*$")
+_WS = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u200b]+")
+_LATIN_LINE = re.compile(r"[A-Za-z]")
+
+
+# ---------------------------------------------------------------- markup to lines
+
+def html_fragment_lines(fragment: str) -> list[str]:
+    """Text lines of an HTML fragment, without ads, images, captions and paywall links."""
+    try:
+        root = lxhtml.fragment_fromstring(fragment, create_parent="div",
+                                          parser=lxhtml.HTMLParser(recover=True, huge_tree=False))
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        return [s for s in (_WS.sub(" ", x).strip() for x in _TAG.sub("\n", fragment).split("\n")) if s]
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            doomed.append(el)
+            continue
+        tag = el.tag.lower()
+        if tag in DROP_TAGS:
+            doomed.append(el)
+        elif _NOISE_ATTR.search(" ".join(filter(None, (el.get("id"), el.get("class"))))):
+            doomed.append(el)
+        elif tag == "a" and _NOISE_HREF.search(el.get("href") or ""):
+            doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = el.tail
+        parent.remove(el)
+        if tail and tail.strip():  # keep the text that followed the removed element
+            prev = parent[-1] if len(parent) else None
+            if prev is not None and prev.getparent() is parent:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+    parts: list[str] = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+            if el.text:
+                parts.append(el.text)
+        else:
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+            if el.tail and el is not root:
+                parts.append(el.tail)
+    return [s for s in (_WS.sub(" ", x).strip() for x in "".join(parts).split("\n")) if s]
+
+
+def markdown_lines(md: str) -> list[str]:
+    md = _HTML_COMMENT.sub("", md)
+    md = _BLOCK_RE.sub("\n", md)
+    lines = html_fragment_lines(md) if "<" in md else [x.strip() for x in md.split("\n")]
+    out = []
+    for line in lines:
+        if _SETEXT.match(line):
+            continue
+        line = _MD_IMAGE.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_HEADING.sub("", line)
+        line = _MD_QUOTE.sub("", line)
+        line = _MD_EMPH.sub(r"\2", line)
+        line = _WS.sub(" ", line).strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def page_lines(page: str, meta: dict) -> tuple[str | None, list[str]]:
+    """A whole HTML page through trafilatura; fills meta with what the page's metadata says."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(page, url=meta.get("url"), include_comments=False, include_tables=True,
+                                      with_metadata=True)
+    if doc is None:
+        return None, []
+    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    if d.get("date") and not meta.get("date"):
+        meta["date"] = d["date"]
+    if d.get("url") and not meta.get("url"):
+        meta["url"] = d["url"]
+    if d.get("author"):
+        meta.setdefault("authors", [])
+        meta["authors"] = meta["authors"] or [a.strip() for a in re.split(r";|\|", d["author"]) if a.strip()]
+    for k in ("sitename", "hostname"):
+        if d.get(k):
+            meta.setdefault("outlet_hints", []).append(d[k])
+    if d.get("language"):
+        meta.setdefault("language", d["language"])
+    text = d.get("text") or ""
+    return d.get("title"), [x.strip() for x in text.split("\n") if x.strip()]
+
+
+def body_lines(raw: RawDoc) -> tuple[str | None, list[str]]:
+    if raw.body_kind == "page":
+        return page_lines(raw.body, raw.meta)
+    if raw.body_kind == "html":
+        return None, markdown_lines(raw.body)
+    if raw.body_kind == "markdown":
+        return None, markdown_lines(raw.body)
+    return None, [s for s in (_WS.sub(" ", x).strip() for x in raw.body.split("\n")) if s]
+
+
+# ---------------------------------------------------------------- title
+
+def clean_title(title: str | None) -> str:
+    if not title:
+        return ""
+    t = htmllib.unescape(title)
+    t = _BLOCK_RE.sub(" ", t)
+    t = _TAG.sub("", t)
+    for rx in knowledge.markers()["title_prefix_re"]:
+        t = rx.sub("", t)
+    t = _WS.sub(" ", t).strip()
+    # ' - 新华网', '_Xinhua', ' | BBC News': a trailing site name
+    m = re.match(r"^(.{6,}?)\s*(?:[|｜_]|\s[-–—]\s)\s*([^|｜_]{2,40})$", t)
+    if m and knowledge.outlets().from_name(m.group(2).strip()):
+        t = m.group(1).strip()
+    return t
+
+
+# ---------------------------------------------------------------- line filters
+
+def _is_caption(line: str, m: dict) -> bool:
+    return any(rx.search(line) for rx in m["caption_lines_re"])
+
+
+def _is_noise(line: str, m: dict) -> bool:
+    return any(rx.search(line) for rx in m["noise_lines_re"])
+
+
+def _split_translation(lines: list[str], main_lang: str | None) -> tuple[list[str], list[str]]:
+    """Cut a trailing run of lines in another script (seed: Chinese story, then its English version)."""
+    if main_lang != "zh" or len(lines) < 4:
+        return lines, []
+    k = len(lines)
+    while k > 0 and cjk_ratio(lines[k - 1]) < 0.05:
+        k -= 1
+    tail = lines[k:]
+    if k == 0 or len(tail) < 3 or sum(len(x) for x in tail) < 200:
+        return lines, []
+    if sum(len(x) for x in lines[:k]) < 100:
+        return lines, []
+    return lines[:k], tail
+
+
+def _apply_dateline(lines: list[str], art: Article, m: dict) -> list[str]:
+    """Cut a dateline from one of the first paragraphs; keep it and the reporters it names."""
+    for i, line in enumerate(lines[:4]):
+        for rx in m["datelines_re"]:
+            mt = rx.match(line)
+            if not mt:
+                continue
+            art.dateline = mt.group(0).strip()
+            gd = mt.groupdict()
+            if gd.get("authors"):
+                names = [a for a in re.split(r"[\s、，,]+", gd["authors"]) if a and a not in ("记者", "記者")]
+                if names and not art.authors:
+                    art.authors = names
+            art.dateline_agency = gd.get("agency")
+            art.dateline_place = gd.get("place")
+            rest = line[mt.end():].strip()
+            lines = lines[:i] + ([rest] if rest else []) + lines[i + 1:]
+            return lines
+    return lines
+
+
+def _dedupe(lines: list[str]) -> list[str]:
+    """Drop repeated paragraphs: exact repeats, and a short one contained in a longer one (a lead
+    printed above the story and again in it)."""
+    keys = [squash(x) for x in lines]
+    out = []
+    seen = set()
+    for i, (line, key) in enumerate(zip(lines, keys)):
+        if key in seen:
+            continue
+        if len(key) >= 20 and any(len(k2) > len(key) and key in k2 for j, k2 in enumerate(keys) if j != i):
+            continue
+        seen.add(key)
+        out.append(line)
+    return out
+
+
+def clean_lines(lines: list[str], title: str, m: dict, art: Article | None = None) -> list[str]:
+    title_key = squash(title)
+    out: list[str] = []
+    ended = False
+    for n, line in enumerate(lines):
+        if not line:
+            continue
+        if ended:
+            # after '(完)': a short line naming the agency, then nothing of the story
+            break
+        key = squash(line)
+        if title_key and (key == title_key or key == squash("#" + title)):
+            continue
+        if title_key and key.startswith(title_key) and _is_caption(line, m):
+            continue
+        if not out and m["breadcrumb_re"].match(line):
+            continue
+        if any(rx.match(line) for rx in m["more_lines_re"]) and out:
+            break
+        if _is_caption(line, m) or _is_noise(line, m):
+            continue
+        for rx in m["end_marks_re"]:
+            if rx.search(line):
+                line = rx.sub("", line).strip()
+                ended = True
+                break
+        if line:
+            out.append(line)
+    if art is not None:
+        out = _apply_dateline(out, art, m)
+    return _dedupe(out)
+
+
+# ---------------------------------------------------------------- the stage
+
+def run(raw: RawDoc) -> Article:
+    m = knowledge.markers()
+    art = Article(source_path=raw.source_path, reader=raw.reader)
+    page_title, lines = body_lines(raw)
+    art.title = clean_title(raw.title or page_title)
+    if not art.title:
+        first = next((x for x in lines if x and not m["breadcrumb_re"].match(x)), "")
+        if len(first) <= 120:
+            art.title = clean_title(first)
+    joined = " ".join(lines[:60])
+    main_lang = raw.meta.get("language") or detect_language(art.title + " " + joined)
+    main_lang = (main_lang or "").split("-")[0].lower() or None
+    main, other = _split_translation(lines, main_lang)
+    text_lines = clean_lines(main, art.title, m, art)
+    art.text = "\n".join(text_lines)
+    if other:
+        t_title = clean_title(other[0])
+        t_lines = clean_lines(other[1:], t_title, m)
+        t_lang = detect_language(" ".join(other)) or "en"
+        art.translations.append(Translation(language=t_lang, title=t_title, text="\n".join(t_lines)))
+    art.warnings.extend(raw.meta.get("warnings", []))
+    return art

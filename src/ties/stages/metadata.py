@@ -1,0 +1,82 @@
+"""Metadata stage: outlet, publication date (outlet's local time), URL, authors, language.
+
+What the file states wins; then the URL; then the dateline; then the user's defaults
+(flags, ties.toml). Outlet names come from data/outlets.yaml.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import dates, knowledge
+from ..model import Article, RawDoc
+from ..settings import Defaults
+from ..textutil import detect_language
+
+_AUTHOR_PREFIX = re.compile(r"^(记者|記者|文|撰文|作者|Reporter|By)\s*[:：/]?\s*", re.I)
+
+
+def _absolute_url(url: str | None, outlet: dict | None) -> str | None:
+    if not url:
+        return None
+    url = url.strip()
+    if url.startswith("/") and outlet and outlet.get("base_url"):
+        return outlet["base_url"].rstrip("/") + url
+    return url
+
+
+def _outlet_by_path(url: str | None) -> dict | None:
+    """A relative link whose path is an outlet's known pattern (data: outlets.yaml 'paths')."""
+    if not url or not url.startswith("/"):
+        return None
+    for row in knowledge.outlets().rows:
+        for p in row.get("paths", []):
+            if re.match(p, url):
+                return row
+    return None
+
+
+def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
+    meta = raw.meta
+    outlets = knowledge.outlets()
+    url = meta.get("url")
+    row = None
+    for hint in meta.get("outlet_hints", []) or []:
+        row = outlets.from_name(hint)
+        if row:
+            break
+    row = row or outlets.from_url(url) or _outlet_by_path(url)
+    if row is None and art.dateline_agency:
+        row = outlets.from_name(art.dateline_agency)
+    if row is None and defaults.outlet:
+        row = outlets.from_name(defaults.outlet) or {"name": defaults.outlet}
+    art.outlet = row["name"] if row else None
+    art.url = _absolute_url(url, row)
+    art.timezone = (row or {}).get("timezone") or defaults.timezone
+
+    # publication date: the stated date, unless it is only the crawl time; then the URL
+    stated = meta.get("date")
+    fetched = meta.get("fetched")
+    published = dates.local_date(stated, art.timezone) if stated not in (None, "") else None
+    from_url = dates.url_date(art.url)
+    if from_url and (published is None or (fetched and _same_moment(stated, fetched))):
+        published = from_url
+    art.published = published
+
+    names = [_AUTHOR_PREFIX.sub("", a).strip() for a in meta.get("authors", []) or []]
+    names = [a for a in names if a and not outlets.from_name(a)]
+    if names and not art.authors:
+        art.authors = names
+
+    lang = meta.get("language")
+    if lang:
+        lang = str(lang).split("-")[0].split("_")[0].lower()
+    art.language = lang or detect_language(art.text or art.title) or detect_language(art.title) or defaults.lang
+    return art
+
+
+def _same_moment(a, b) -> bool:
+    ta, tb = dates.parse_datetime(a), dates.parse_datetime(b)
+    try:
+        return ta is not None and tb is not None and abs((ta - tb).total_seconds()) < 3600
+    except TypeError:
+        return False

@@ -1,0 +1,77 @@
+"""Small text helpers shared by the stages: folding, scripts, traditional→simplified, segmentation."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_VI_MARKS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+def fold(s: str | None) -> str:
+    """Lower case, no diacritics, no spaces or punctuation: the form names are compared in."""
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFKD", str(s)).replace("đ", "d").replace("Đ", "d")
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return "".join(c for c in s.lower() if c.isalnum())
+
+
+def strip_diacritics(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s).replace("đ", "d").replace("Đ", "D")
+    return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
+
+
+def cjk_ratio(s: str) -> float:
+    letters = sum(1 for c in s if c.isalpha())
+    return len(CJK.findall(s)) / letters if letters else 0.0
+
+
+def detect_language(text: str) -> str | None:
+    """zh / vi / en by script: CJK share, then Vietnamese letters, then Latin."""
+    sample = text[:4000]
+    letters = sum(1 for c in sample if c.isalpha())
+    if not letters:
+        return None
+    if len(CJK.findall(sample)) / letters > 0.3:
+        return "zh"
+    if len(_VI_MARKS.findall(sample)) / letters > 0.02:
+        return "vi"
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return "en" if latin / letters > 0.7 else None
+
+
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    """Character-level traditional→simplified table from OpenCC's own dictionary file."""
+    table: dict[int, str] = {}
+    with resources.files("opencc").joinpath("dictionary/TSCharacters.txt").open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1:
+                table[ord(parts[0])] = parts[1].split(" ")[0]
+    return table
+
+
+def to_simplified(s: str) -> str:
+    """習近平 → 习近平, 會談 → 会谈 (character by character; enough for matching and search)."""
+    return s.translate(_t2s_table())
+
+
+def segment(text: str, for_search: bool = False) -> list[str]:
+    """Words of a text: Chinese runs through rjieba (jieba-rs), other scripts split on spaces."""
+    import rjieba
+
+    out: list[str] = []
+    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\W_]+", text):
+        if CJK.match(run):
+            out.extend(rjieba.cut_for_search(run) if for_search else rjieba.cut(run))
+        else:
+            out.append(run)
+    return out
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
