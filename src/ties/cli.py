@@ -62,6 +62,140 @@ def extract(paths, as_json, no_knowledge, **opts):
     sys.exit(0 if ok else 1)
 
 
+class _Progress:
+    """A progress bar on standard error for long work (files/s, errors so far); silent when not a terminal."""
+
+    def __init__(self, total: int | None, label: str):
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit="file", desc=label, disable=None, file=sys.stderr, leave=False)
+        self.seen = 0
+
+    def __call__(self, report):
+        step = report.files - self.seen
+        self.seen = report.files
+        self.bar.update(step)
+        self.bar.set_postfix(articles=report.articles, errors=len(report.rejects), refresh=False)
+
+    def close(self):
+        self.bar.close()
+
+
+def _open(db_path):
+    from .store import open_store
+
+    return open_store(db_path or default_db())
+
+
+def _echo_reject(path, reason):
+    click.echo(f"{path}: {reason}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the run's summary as JSON.")
+@source_options
+def ingest(paths, db_path, as_json, **opts):
+    """Read PATHS into the store: articles, their source bytes, rejects, near-duplicates, knowledge."""
+    from .files import walk
+    from .ingest import ingest_paths
+
+    settings = _settings(**opts)
+    files = list(walk(paths))
+    store = _open(db_path)
+    bar = _Progress(len(files), "ingest")
+    try:
+        report = ingest_paths(files, store, settings, progress=bar, on_reject=_echo_reject)
+    finally:
+        bar.close()
+        store.close()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        rate = report.files / report.seconds if report.seconds else 0
+        click.echo(f"{report.files} files ({report.unchanged} unchanged, {report.changed} changed), "
+                   f"{report.articles} articles read, {report.new_articles} new, {len(report.rejects)} rejected, "
+                   f"{report.seconds:.1f} s ({rate:.0f} files/s) -> {db_path or default_db()}")
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the run's summary as JSON.")
+@source_options
+def reextract(db_path, as_json, **opts):
+    """Re-run the whole pipeline on the source bytes kept in the store (after an upgrade)."""
+    from .ingest import reextract as run
+
+    settings = _settings(**opts)
+    store = _open(db_path)
+    n = store.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    bar = _Progress(n, "reextract")
+    try:
+        report = run(store, settings, progress=bar)
+    finally:
+        bar.close()
+        store.close()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(f"re-extracted {report.files} sources: {report.articles} articles, {len(report.rejects)} rejected, "
+                   f"{report.seconds:.1f} s")
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@db_option
+@click.option("--outlet", help="Only this outlet (canonical name).")
+@click.option("--lang", help="Only this language (zh, vi, en).")
+@click.option("--since", help="Published on or after YYYY-MM-DD.")
+@click.option("--until", help="Published on or before YYYY-MM-DD.")
+@click.option("--limit", default=10, show_default=True, help="How many results.")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines output.")
+def search(query, db_path, outlet, lang, since, until, limit, as_json):
+    """Full-text search (Chinese words segmented; Vietnamese with or without diacritics), ranked by bm25."""
+    store = _open(db_path)
+    try:
+        hits = store.search(" ".join(query), outlet=outlet, lang=lang, since=since, until=until, limit=limit)
+    finally:
+        store.close()
+    for h in hits:
+        if as_json:
+            click.echo(json.dumps(h, ensure_ascii=False))
+        else:
+            click.echo(f"{h['published'] or '----------'}  {h['outlet'] or '?'}  #{h['id']}  {h['title']}")
+            click.echo(f"    {h['snippet']}")
+    if not hits and not as_json:
+        click.echo("no match", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+def stats(db_path, as_json):
+    """Articles by outlet, language and year; rejects; knowledge counts."""
+    store = _open(db_path)
+    try:
+        s = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{s['articles']} articles from {s['source_items']} source items in {s['sources']} files; "
+               f"{s['near_duplicate_pairs']} near-duplicate pairs; {s['rejects']} rejects; {s['relevant']} relevant")
+    click.echo(f"knowledge: {s['entities']} entities, {s['events']} events ({s['event_reports']} reports), "
+               f"{s['statements']} statements")
+    for title, key in (("by outlet", "by_outlet"), ("by language", "by_language"), ("by year", "by_year")):
+        click.echo(f"{title}:")
+        for k, v in s[key].items():
+            click.echo(f"  {k:<28}{v:>8}")
+    if s["reject_list"]:
+        click.echo("rejects:")
+        for r in s["reject_list"]:
+            click.echo(f"  {r['item']}: {r['reason']}")
+
+
 def main():
     cli(prog_name="ties")
 

@@ -15,7 +15,8 @@ _HTML_BLOCK = re.compile(r"<(p|div|section|article|br|h[1-6]|ul|ol|table|blockqu
 URL_KEYS = ("original_url", "from", "canonical", "canonical_url", "source_url", "link", "url", "permalink")
 DATE_KEYS = ("date", "published", "pubdate", "pubDate", "publishDate", "created", "time")
 AUTHOR_KEYS = ("author", "authors", "byline", "creator")
-HINT_KEYS = ("source", "publisher", "site", "outlet", "categories", "category", "tags")
+SOURCE_KEYS = ("source", "publisher", "site", "outlet", "site_name", "sitename")
+WEAK_HINT_KEYS = ("categories", "category", "tags")
 
 
 def sniff(head: str) -> bool:
@@ -81,7 +82,9 @@ def read(path: str, text: str) -> Iterator[RawDoc]:
             break
     authors = [a for k in AUTHOR_KEYS for a in _strings(fm.get(k))]
     meta["authors"] = authors
-    meta["outlet_hints"] = authors + [h for k in HINT_KEYS for h in _strings(fm.get(k))]
+    meta["outlet_hints"] = [h for k in SOURCE_KEYS for h in _strings(fm.get(k))]
+    # an author or a tag may name the outlet, but only when the source fields and the URL do not
+    meta["weak_outlet_hints"] = authors + [h for k in WEAK_HINT_KEYS for h in _strings(fm.get(k))]
     if fm.get("lang") or fm.get("language"):
         meta["language"] = str(fm.get("lang") or fm.get("language"))
     title = fm.get("title")

@@ -30,7 +30,7 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*\)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_EMPH = re.compile(r"(\*\*|__|~~)(.+?)\1")
 _MD_QUOTE = re.compile(r"^>\s?")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->|\{\{[<%].*?[>%]\}\}|\{%.*?%\}", re.S)
 _BLOCK_RE = re.compile(r"<(figure|script|style|noscript|iframe)\b.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _SETEXT = re.compile(r"^[-=]{3,}\s*$")
@@ -205,6 +205,26 @@ def _apply_dateline(lines: list[str], art: Article, m: dict) -> list[str]:
     return lines
 
 
+def _signoff(lines: list[str], art: Article | None, m: dict) -> list[str]:
+    """Cut closing credit lines: 'Theo WSJ', a reporter's name line, 'Trung Nguyên (TTXVN)'."""
+    cut = 0
+    while len(lines) - cut > 1 and cut < 3:
+        last = lines[-1 - cut]
+        if len(last) > 70:
+            break
+        ms = m["signoff_source_re"].match(last)
+        mn = None if ms else m["signoff_name_re"].match(last)
+        if ms:
+            cut += 1
+        elif mn and not last.endswith((".", "?", "!", ":")) and len(last.split()) <= 6:
+            if art is not None and not art.authors:
+                art.authors = [mn.group("name").strip()]
+            cut += 1
+        else:
+            break
+    return lines[:len(lines) - cut] if cut else lines
+
+
 def _dedupe(lines: list[str]) -> list[str]:
     """Drop repeated paragraphs: exact repeats, and a short one contained in a longer one (a lead
     printed above the story and again in it)."""
@@ -251,6 +271,7 @@ def clean_lines(lines: list[str], title: str, m: dict, art: Article | None = Non
             out.append(line)
     if art is not None:
         out = _apply_dateline(out, art, m)
+    out = _signoff(out, art, m)
     return _dedupe(out)
 
 

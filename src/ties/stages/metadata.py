@@ -45,6 +45,10 @@ def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
         if row:
             break
     row = row or outlets.from_url(url) or _outlet_by_path(url)
+    for hint in meta.get("weak_outlet_hints", []) or []:
+        if row:
+            break
+        row = outlets.from_name(hint)
     if row is None and art.dateline_agency:
         row = outlets.from_name(art.dateline_agency)
     if row is None and defaults.outlet:
@@ -66,6 +70,7 @@ def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
     names = [a for a in names if a and not outlets.from_name(a)]
     if names and not art.authors:
         art.authors = names
+    art.authors = [a for a in art.authors if not outlets.from_name(a)]
 
     lang = meta.get("language")
     if lang:

@@ -1,0 +1,236 @@
+"""The SQLite store (WAL): sources with their bytes, articles, rejects, near-duplicates, search, knowledge.
+
+Stages never see SQL; they hand `Article` dicts to `Store.put_article`. The CLI, the
+ingest loop and the query commands all go through this class.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import sqlite3
+import unicodedata
+import zlib
+from importlib import resources
+
+from ..errors import StoreError
+from ..textutil import fold, segment, to_simplified
+
+SCHEMA_VERSION = "1"
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]) (?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])")
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def text_hash(title: str, text: str) -> str:
+    """Same hash = same article: NFKC, lower case, no whitespace; the title counts only when there is no text."""
+    basis = text if text.strip() else "title:" + title
+    norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", basis)).lower()
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
+
+
+def _prepare(s: str) -> str:
+    return to_simplified(s or "").replace("đ", "d").replace("Đ", "D")
+
+
+def search_form(s: str) -> str:
+    """What the full-text index holds: simplified Chinese, words split by spaces, đ→d."""
+    return " ".join(segment(_prepare(s)))
+
+
+def search_extra(s: str) -> str:
+    """The shorter words inside long Chinese words, so that a query for one of them matches too."""
+    words = set(segment(_prepare(s)))
+    return " ".join(sorted({w for w in segment(_prepare(s), for_search=True) if w not in words}))
+
+
+class Store:
+    def __init__(self, path: str):
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA cache_size=-20000")
+            with resources.files("ties.store").joinpath("schema.sql").open(encoding="utf-8") as f:
+                self.db.executescript(f.read())
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{path}: cannot open the store: {e}")
+
+    def close(self):
+        self.db.close()
+
+    # ------------------------------------------------------------ transactions
+    def begin(self):
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def commit(self):
+        self.db.execute("COMMIT")
+
+    def rollback(self):
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+    # ------------------------------------------------------------ sources
+    def known_hashes(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT path, sha256 FROM sources")}
+
+    def put_source(self, path: str, sha: str, data: bytes) -> int:
+        raw = zlib.compress(data, 6)
+        row = self.db.execute("SELECT id FROM sources WHERE path=?", (path,)).fetchone()
+        if row:
+            self.db.execute("UPDATE sources SET sha256=?, size=?, raw=?, ingested_at=? WHERE id=?",
+                            (sha, len(data), raw, now(), row[0]))
+            return row[0]
+        cur = self.db.execute("INSERT INTO sources(path, sha256, size, raw, ingested_at) VALUES (?,?,?,?,?)",
+                              (path, sha, len(data), raw, now()))
+        return cur.lastrowid
+
+    def iter_sources(self):
+        for r in self.db.execute("SELECT id, path, sha256, raw FROM sources ORDER BY id"):
+            yield r["id"], r["path"], zlib.decompress(r["raw"])
+
+    def clear_source(self, source_id: int, path: str):
+        """Forget what a source gave before (it changed, or is re-extracted); drop orphaned articles."""
+        old = [r[0] for r in self.db.execute("SELECT DISTINCT article_id FROM article_sources WHERE source_id=?",
+                                             (source_id,))]
+        self.db.execute("DELETE FROM article_sources WHERE source_id=?", (source_id,))
+        self.db.execute("DELETE FROM rejects WHERE path=?", (path,))
+        for aid in old:
+            if not self.db.execute("SELECT 1 FROM article_sources WHERE article_id=? LIMIT 1", (aid,)).fetchone():
+                self.delete_article(aid)
+
+    def delete_article(self, aid: int):
+        self.db.execute("DELETE FROM articles_fts WHERE rowid=?", (aid,))
+        self.db.execute("DELETE FROM minhash_bands WHERE article_id=?", (aid,))
+        self.db.execute("DELETE FROM near_duplicates WHERE a=? OR b=?", (aid, aid))
+        self.db.execute("DELETE FROM articles WHERE id=?", (aid,))
+
+    def add_reject(self, path: str, item: str, reason: str):
+        self.db.execute("INSERT INTO rejects(path, item, reason, at) VALUES (?,?,?,?)", (path, item, reason, now()))
+
+    # ------------------------------------------------------------ articles
+    def put_article(self, source_id: int, art: dict, sig=None, bands=None, threshold: float = 0.8) -> tuple[int, bool]:
+        """Store one article from one source item. Returns (article id, whether it was new)."""
+        h = text_hash(art.get("title") or "", art.get("text") or "")
+        row = self.db.execute("SELECT id FROM articles WHERE text_hash=?", (h,)).fetchone()
+        new = row is None
+        if new:
+            cur = self.db.execute(
+                "INSERT INTO articles(text_hash, title, published, outlet, url, language, text, relevant, data) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                (h, art.get("title"), art.get("published"), art.get("outlet"), art.get("url"), art.get("language"),
+                 art.get("text"), int(bool(art.get("relevant"))), json.dumps(art, ensure_ascii=False)))
+            aid = cur.lastrowid
+            self.db.execute("INSERT INTO articles_fts(rowid, title, body, extra) VALUES (?,?,?,?)",
+                            (aid, search_form(art.get("title") or ""), search_form(art.get("text") or ""),
+                             search_extra((art.get("title") or "") + "\n" + (art.get("text") or ""))))
+            if sig is not None:
+                self._near_duplicates(aid, sig, bands, threshold)
+            self._index_knowledge(aid, art)
+        else:
+            aid = row[0]
+        self.db.execute("INSERT OR REPLACE INTO article_sources(source_id, item, article_id) VALUES (?,?,?)",
+                        (source_id, art["source_path"], aid))
+        return aid, new
+
+    def _near_duplicates(self, aid: int, sig, bands: list[int], threshold: float):
+        import numpy as np
+
+        cands = set()
+        for b, bucket in enumerate(bands):
+            for (other,) in self.db.execute("SELECT article_id FROM minhash_bands WHERE band=? AND bucket=?", (b, bucket)):
+                cands.add(other)
+        self.db.executemany("INSERT INTO minhash_bands(band, bucket, article_id) VALUES (?,?,?)",
+                            [(b, bucket, aid) for b, bucket in enumerate(bands)])
+        self.db.execute("INSERT OR REPLACE INTO minhash(article_id, sig) VALUES (?,?)", (aid, sig.tobytes()))
+        best = None
+        for other in cands:
+            r = self.db.execute("SELECT sig FROM minhash WHERE article_id=?", (other,)).fetchone()
+            if not r:
+                continue
+            osig = np.frombuffer(r[0], dtype=sig.dtype)
+            if osig.shape != sig.shape:
+                continue
+            sim = float((osig == sig).mean())
+            if sim >= threshold:
+                self.db.execute("INSERT OR IGNORE INTO near_duplicates(a, b, similarity) VALUES (?,?,?)",
+                                (min(aid, other), max(aid, other), sim))
+                if best is None or sim > best[1]:
+                    best = (other, sim)
+        if best:
+            self.db.execute("UPDATE articles SET near_duplicate_of=? WHERE id=?", (best[0], aid))
+
+    # ------------------------------------------------------------ knowledge
+    def _index_knowledge(self, aid: int, art: dict):
+        from .knowledge_index import index_article
+        index_article(self.db, aid, art)
+
+    # ------------------------------------------------------------ queries
+    def search(self, query: str, outlet=None, lang=None, since=None, until=None, limit=20) -> list[dict]:
+        # the query's own words; each must match (in the title, the text, or inside a longer word)
+        q_words = [t for t in search_form(query).split() if re.search(r"\w", t)]
+        if not q_words:
+            return []
+        fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in q_words)
+        sql = ["SELECT a.id, a.title, a.published, a.outlet, a.language, a.url, bm25(articles_fts, 4.0, 1.0, 0.5) AS score,",
+               "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snip",
+               "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"]
+        args: list = [fts_query]
+        if outlet:
+            sql.append("AND a.outlet = ? COLLATE NOCASE")
+            args.append(outlet)
+        if lang:
+            sql.append("AND a.language = ?")
+            args.append(lang)
+        if since:
+            sql.append("AND a.published >= ?")
+            args.append(since)
+        if until:
+            sql.append("AND a.published <= ?")
+            args.append(until + "~" if len(until) == 10 else until)
+        sql.append("ORDER BY score LIMIT ?")
+        args.append(limit)
+        out = []
+        for r in self.db.execute(" ".join(sql), args):
+            d = dict(r)
+            d["snippet"] = _CJK_GAP.sub("", d.pop("snip") or "")
+            d["score"] = round(-d["score"], 3)
+            out.append(d)
+        return out
+
+    def stats(self) -> dict:
+        q = self.db.execute
+        return {
+            "articles": q("SELECT count(*) FROM articles").fetchone()[0],
+            "sources": q("SELECT count(*) FROM sources").fetchone()[0],
+            "source_items": q("SELECT count(*) FROM article_sources").fetchone()[0],
+            "near_duplicate_pairs": q("SELECT count(*) FROM near_duplicates").fetchone()[0],
+            "rejects": q("SELECT count(*) FROM rejects").fetchone()[0],
+            "by_outlet": {r[0] or "(unknown)": r[1] for r in q(
+                "SELECT outlet, count(*) c FROM articles GROUP BY outlet ORDER BY c DESC")},
+            "by_language": {r[0] or "(unknown)": r[1] for r in q(
+                "SELECT language, count(*) c FROM articles GROUP BY language ORDER BY c DESC")},
+            "by_year": {r[0] or "(undated)": r[1] for r in q(
+                "SELECT substr(published,1,4) y, count(*) FROM articles GROUP BY y ORDER BY y")},
+            "relevant": q("SELECT count(*) FROM articles WHERE relevant=1").fetchone()[0],
+            "entities": q("SELECT count(*) FROM entities").fetchone()[0],
+            "events": q("SELECT count(*) FROM events").fetchone()[0],
+            "event_reports": q("SELECT count(*) FROM event_reports").fetchone()[0],
+            "statements": q("SELECT count(*) FROM statements").fetchone()[0],
+            "reject_list": [dict(r) for r in q("SELECT item, reason FROM rejects ORDER BY id LIMIT 50")],
+        }
+
+    def article(self, aid: int) -> dict | None:
+        r = self.db.execute("SELECT data FROM articles WHERE id=?", (aid,)).fetchone()
+        return json.loads(r[0]) if r else None
+
+
+def fold_alias(s: str) -> str:
+    return fold(to_simplified(s))

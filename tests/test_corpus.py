@@ -1,0 +1,29 @@
+"""Every file under ../shared/corpus is read without a traceback; the only errors are for files
+that truly are not articles."""
+import os
+
+from conftest import CORPUS, corpus
+from ties.files import walk
+from ties.pipeline import Reject, extract_file
+
+# the files that are not articles, and why
+NOT_ARTICLES = {"MANIFEST.tsv": "it is a tab-separated table, not an article"}
+
+
+def test_whole_corpus_reads_cleanly(settings):
+    corpus("seeds")
+    settings.knowledge_stages = False
+    articles = 0
+    rejects = []
+    for path in walk([CORPUS]):
+        for rec in extract_file(path, settings):
+            if isinstance(rec, Reject):
+                rejects.append(rec)
+            else:
+                articles += 1
+                assert rec.title or rec.text
+                assert "<p>" not in rec.text and "<img" not in rec.text
+    for r in rejects:
+        name = os.path.basename(r.source_path)
+        assert NOT_ARTICLES.get(name) == r.reason, (r.source_path, r.reason)
+    assert articles > 40000

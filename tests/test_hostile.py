@@ -1,0 +1,99 @@
+"""Bad input gets one clear error or an article, never a traceback, never a stop of the batch."""
+import subprocess
+import sys
+
+import pytest
+
+from ties.pipeline import Reject
+
+
+def _one(extract_one, path):
+    recs = extract_one(str(path), knowledge=True)
+    assert recs, "every file yields at least one record"
+    for r in recs:
+        if isinstance(r, Reject):
+            assert "internal error" not in r.reason and "Traceback" not in r.reason, r.reason
+    return recs
+
+
+def test_empty_file(tmp_path, extract_one):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    (r,) = _one(extract_one, p)
+    assert isinstance(r, Reject) and "empty" in r.reason
+
+
+def test_binary_file(tmp_path, extract_one):
+    p = tmp_path / "blob.bin"
+    p.write_bytes(bytes(range(256)) * 64)
+    (r,) = _one(extract_one, p)
+    assert isinstance(r, Reject) and "binary" in r.reason
+
+
+def test_truncated_utf8(tmp_path, extract_one):
+    p = tmp_path / "cut.txt"
+    p.write_bytes("越南与中国举行会谈\n双方同意加强合作。".encode("utf-8")[:-1])
+    (a,) = _one(extract_one, p)
+    assert not isinstance(a, Reject) and a.title == "越南与中国举行会谈"
+
+
+@pytest.mark.parametrize("enc,title", [("gbk", "习近平同越共中央总书记举行会谈"), ("gb18030", "中越两国外长举行会谈"),
+                                       ("big5", "習近平同越共中央總書記舉行會談"), ("utf-16", "中越双边贸易额增长")])
+def test_legacy_encodings(tmp_path, extract_one, enc, title):
+    p = tmp_path / f"{enc}.txt"
+    body = "新华社河内4月14日电 双方就双边关系和各领域合作深入交换意见，一致认为会谈真诚开放，取得了务实成果。" * 3
+    if enc == "big5":
+        body = "新華社河內4月14日電 雙方就雙邊關係和各領域合作深入交換意見，一致認為會談真誠開放，取得了務實成果。" * 3
+    p.write_bytes(f"{title}\n\n{body}\n".encode(enc))
+    (a,) = _one(extract_one, p)
+    assert not isinstance(a, Reject) and a.title == title and a.language == "zh"
+
+
+def test_front_matter_without_closing(tmp_path, extract_one):
+    p = tmp_path / "post.md"
+    p.write_text("---\ntitle: 中越举行会谈\ndate: 2024-01-10\n\n双方举行会谈。\n越南与中国加强合作。\n", encoding="utf-8")
+    (a,) = _one(extract_one, p)
+    assert a.title == "中越举行会谈" and a.published == "2024-01-10" and "双方举行会谈" in a.text
+    assert any("closing" in w for w in a.warnings)
+
+
+def test_bad_yaml_front_matter(tmp_path, extract_one):
+    p = tmp_path / "post.md"
+    p.write_text("---\ntitle: 'unclosed\ndate: 2024-01-10\n: : :\n---\n<p>正文内容。</p>\n", encoding="utf-8")
+    (a,) = _one(extract_one, p)
+    assert a.text == "正文内容。" and a.published == "2024-01-10"
+
+
+def test_huge_file(tmp_path, extract_one):
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as f:
+        f.write(("越南 " * 1000 + "\n").encode() * 7000)  # ~50 MB
+    (r,) = _one(extract_one, p)
+    assert isinstance(r, Reject) and "MB" in r.reason
+
+
+def test_deeply_nested_html(tmp_path, extract_one):
+    p = tmp_path / "deep.html"
+    p.write_text("<html><head><title>深</title></head><body>" + "<div>" * 10000 + "<p>越南</p>" + "</div>" * 10000
+                 + "</body></html>", encoding="utf-8")
+    _one(extract_one, p)
+
+
+def test_script_in_titles(tmp_path, extract_one):
+    p = tmp_path / "x.md"
+    p.write_text("---\ntitle: \"<script>alert(1)</script>中越会谈<b>成功</b>\"\n---\n<p>正文<script>evil()</script>内容。</p>\n",
+                 encoding="utf-8")
+    (a,) = _one(extract_one, p)
+    assert a.title == "中越会谈成功" and "script" not in a.text and "evil" not in a.text
+
+
+def test_batch_goes_on_and_exit_codes(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_text("标题\n正文。\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "ties", "extract", str(tmp_path)], capture_output=True, text=True)
+    assert r.returncode == 0
+    assert r.stderr.strip() == f"{tmp_path / 'a.txt'}: the file is empty"
+    lines = r.stdout.strip().split("\n")
+    assert len(lines) == 2 and '"error"' in lines[0] and '"title": "标题"' in lines[1]
+    r = subprocess.run([sys.executable, "-m", "ties", "extract", str(tmp_path / "a.txt")], capture_output=True, text=True)
+    assert r.returncode == 1

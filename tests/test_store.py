@@ -1,0 +1,124 @@
+"""Ingest into SQLite: idempotent re-ingest, updates, rejects, dedup, kill-and-resume, search, stats."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import corpus
+from ties.ingest import ingest_paths, reextract
+from ties.store import open_store
+
+
+def _copy(src_dir, dst, n=None):
+    os.makedirs(dst, exist_ok=True)
+    names = sorted(x for x in os.listdir(src_dir) if not x.endswith(".tsv"))[:n]
+    for x in names:
+        shutil.copy(os.path.join(src_dir, x), dst)
+    return names
+
+
+def test_reingest_is_idempotent_and_changes_update(tmp_path, settings):
+    arch = tmp_path / "arch"
+    _copy(corpus("seeds"), arch)
+    db = open_store(str(tmp_path / "t.db"))
+    r1 = ingest_paths([str(arch)], db, settings)
+    n = db.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert r1.files == 5 and n == 5
+    r2 = ingest_paths([str(arch)], db, settings)
+    assert r2.unchanged == 5 and r2.articles == 0
+    assert db.db.execute("SELECT count(*) FROM articles").fetchone()[0] == n
+    # a changed file updates its article
+    f = arch / sorted(os.listdir(arch))[1]
+    f.write_text(f.read_text(encoding="utf-8").replace("政治关系的积极稳定势头", "政治关系的积极稳定势头（更新）"), encoding="utf-8")
+    r3 = ingest_paths([str(arch)], db, settings)
+    assert r3.changed == 1
+    texts = [t for (t,) in db.db.execute("SELECT text FROM articles")]
+    assert len(texts) == 5 and any("（更新）" in t for t in texts)
+    # a reject is stored with its reason; the batch goes on
+    (arch / "zz_empty.txt").write_bytes(b"")
+    ingest_paths([str(arch)], db, settings)
+    assert db.db.execute("SELECT reason FROM rejects WHERE path LIKE '%zz_empty.txt'").fetchone()[0] == "the file is empty"
+    # re-extract from stored bytes without the sources
+    shutil.rmtree(arch)
+    r4 = reextract(db, settings)
+    assert r4.files == 6 and db.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+
+
+def test_same_text_is_one_article_with_two_sources(tmp_path, settings):
+    a = tmp_path / "a"
+    _copy(corpus("seeds"), a, 2)
+    shutil.copytree(a, tmp_path / "b")
+    db = open_store(str(tmp_path / "t.db"))
+    ingest_paths([str(a), str(tmp_path / "b")], db, settings)
+    assert db.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    assert db.db.execute("SELECT count(*) FROM article_sources").fetchone()[0] == 4
+
+
+def test_near_duplicates_are_linked(tmp_path, settings):
+    src = corpus("seeds", "003_fce62a77146710a9.txt")
+    text = open(src, encoding="utf-8").read()
+    arch = tmp_path / "arch"
+    arch.mkdir()
+    (arch / "a.txt").write_text(text, encoding="utf-8")
+    (arch / "b.txt").write_text(text.replace("蔡奇、王毅、王小洪等参加上述活动。", "蔡奇等参加上述活动。"), encoding="utf-8")
+    db = open_store(str(tmp_path / "t.db"))
+    ingest_paths([str(arch)], db, settings)
+    assert db.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    (sim,) = db.db.execute("SELECT similarity FROM near_duplicates").fetchone()
+    assert sim > 0.8
+
+
+def test_kill_and_resume(tmp_path):
+    arch = str(tmp_path / "arch")
+    _copy(corpus("cctv-xwlb-json"), arch)
+    dbp = str(tmp_path / "k.db")
+    env = dict(os.environ, TIES_DB=dbp)
+    p = subprocess.Popen([sys.executable, "-m", "ties", "ingest", arch], env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:  # wait for the first committed batch, then kill -9
+        time.sleep(0.2)
+        if os.path.exists(dbp):
+            try:
+                db = open_store(dbp)
+                n = db.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+                db.close()
+            except Exception:
+                n = 0
+            if n > 0:
+                break
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    db = open_store(dbp)
+    kept = db.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    db.close()
+    assert 0 < kept < 400, kept
+    subprocess.run([sys.executable, "-m", "ties", "ingest", arch], env=env, check=True, capture_output=True)
+    db = open_store(dbp)
+    assert db.db.execute("SELECT count(*) FROM sources").fetchone()[0] == 400
+    resumed = db.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    clean = open_store(str(tmp_path / "clean.db"))
+    from ties.settings import Settings
+    ingest_paths([arch], clean, Settings.load())
+    assert resumed == clean.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def test_search_chinese_vietnamese_traditional(tmp_path, settings):
+    db = open_store(str(tmp_path / "t.db"))
+    ingest_paths([corpus("seeds"), corpus("hkcnews", "article_16487.md"), corpus("baomoi-vi", "22321402.txt")],
+                 db, settings)
+    hits = db.search("南海")
+    assert hits and all("南海" in (h["title"] + h["snippet"]) or h["outlet"] for h in hits)
+    # a two-character word inside a longer one still matches; traditional query finds simplified text
+    assert any(h["outlet"] == "Xinhua" for h in db.search("習近平 蘇林"))
+    assert db.search("越南", outlet="Guancha")[0]["outlet"] == "Guancha"
+    # Vietnamese with and without diacritics
+    with_d = [h["id"] for h in db.search("Biển Đông")]
+    without = [h["id"] for h in db.search("bien dong")]
+    assert with_d and with_d == without
+    assert "[" in db.search("阮富仲")[0]["snippet"]
+    assert db.search("越南", since="2025-01-01", until="2025-12-31")[0]["published"].startswith("2025")
+    s = db.stats()
+    assert s["articles"] == 7 and s["by_outlet"]["Xinhua"] == 1
