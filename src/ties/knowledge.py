@@ -86,3 +86,48 @@ class Outlets:
 @lru_cache(maxsize=1)
 def outlets() -> Outlets:
     return Outlets(load_yaml("outlets.yaml") or [])
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> list[dict]:
+    """Every known actor, organization, place and country as one list of entries:
+    {key, name, type, country, aliases, roles, source}."""
+    entries: list[dict] = []
+    for a in load_yaml("actors.yaml") or []:
+        if "id" not in a or "name" not in a:
+            raise KnowledgeFileError(f"ties/data/actors.yaml: an entry lacks id or name: {a}")
+        entries.append({"key": a["id"], "name": a["name"], "type": "person", "country": a.get("country"),
+                         "aliases": [str(x) for x in a.get("aliases", [])], "roles": a.get("roles", []),
+                         "source": a.get("source")})
+    places = load_yaml("places.yaml") or {}
+    for section, typ in (("countries", "country"), ("places", "place"), ("organizations", "organization")):
+        for p in places.get(section, []):
+            entries.append({"key": f"{typ}:{p['name']}", "name": p["name"], "type": typ,
+                            "country": p.get("country") or (p["name"] if typ == "country" else None),
+                            "aliases": [str(x) for x in p.get("aliases", [])], "roles": [], "source": p.get("source")})
+    return entries
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict:
+    return load_yaml("roles.yaml")
+
+
+@lru_cache(maxsize=1)
+def event_rules() -> dict:
+    """events.yaml: event types with trigger words, PLOVER and CAMEO codes; habitual, planned,
+    invitation and anaphora word lists."""
+    data = load_yaml("events.yaml")
+    if not isinstance(data, dict) or not isinstance(data.get("types"), list):
+        raise KnowledgeFileError("ties/data/events.yaml must hold a 'types' list")
+    return data
+
+
+@lru_cache(maxsize=1)
+def topics() -> dict:
+    return load_yaml("topics.yaml")
+
+
+@lru_cache(maxsize=1)
+def pairs() -> list[dict]:
+    return load_yaml("pairs.yaml") or []

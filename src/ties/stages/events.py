@@ -1,0 +1,194 @@
+"""Events stage: who called, visited, held talks with, signed with whom, when, where.
+
+Sentence by sentence: a trigger word (data/events.yaml) gives the type; the persons the
+entities stage found in the sentence are the participants (hosts named in an invitation clause
+are left out; "双方"/"the two sides" stands for the previous event's participants); dates are
+resolved against the publication date and the last date the article gave (timeexpr); the place
+is a place named in the sentence, the visit's destination, or the dateline's city. Reports of
+one happening in several sentences are merged into one event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from .. import knowledge, timeexpr
+from ..model import Article, Event
+from ..textutil import to_simplified
+
+_SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?|[^.\n]+(?:\.(?=\s|$))?")
+_SPEECH = re.compile(r"(表示|指出|强调|说|认为|希望|称|重申|提出|cho biết|nhấn mạnh|khẳng định|said|stressed|noted)")
+_ATTEND = re.compile(r"(参加|参与|陪同|出席)(上述|了)?$")
+_PARTIAL_DATE = re.compile(r"\d{4}\s*年(?!\d{1,2}月\d{1,2}日)|\d{4}\s*年\d{1,2}月(?!\d{1,2}日)")
+_DEST = re.compile(r"(?:对|赴|抵达|前往|访问|出访|访)([\u4e00-\u9fff]{2,12}?)(?:进行|举行|的|，|,|。|并|$)")
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    r = knowledge.event_rules()
+    types = []
+    for t in r["types"]:
+        zh = [to_simplified(w) for w in t.get("zh", [])]
+        latin = [w.lower() for w in t.get("vi", []) + t.get("en", [])]
+        types.append((t["type"], t.get("plover"), t.get("cameo"), zh, latin))
+
+    def words(key):
+        v = r.get(key, {})
+        return [to_simplified(w) for w in v.get("zh", [])] + [w.lower() for w in v.get("vi", []) + v.get("en", [])]
+
+    invitation = [re.compile(p) for p in r.get("invitation", [])]
+    return types, words("habitual"), words("planned"), invitation, words("anaphora")
+
+
+def _has(sentence_simp: str, sentence_low: str, words: list[str]) -> int:
+    """Position of the first word found (Chinese by substring, others on word boundaries), or -1."""
+    best = -1
+    for w in words:
+        if re.search(r"[\u4e00-\u9fff]", w):
+            i = sentence_simp.find(w)
+        else:
+            m = re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", sentence_low)
+            i = m.start() if m else -1
+        if i >= 0 and (best < 0 or i < best):
+            best = i
+    return best
+
+
+def _sentences(text: str):
+    for m in _SENT.finditer(text):
+        s = m.group(0)
+        if s.strip():
+            yield m.start(), m.end(), s
+
+
+def _location(sentence: str, s0: int, s1: int, art: Article, typ: str, places: list, countries: list) -> str | None:
+    in_sent = [(start, ent) for ent in places for (start, end, _) in ent.mentions if s0 <= start < s1]
+    if typ == "visit":
+        simp = to_simplified(sentence)
+        m = _DEST.search(simp)
+        if m:
+            dest = m.group(1)
+            for ent in places + countries:
+                if any(to_simplified(a) in dest for a in [ent.name, *ent.aliases] if re.search(r"[\u4e00-\u9fff]", a)):
+                    return ent.name
+        in_c = [(start, ent) for ent in countries for (start, end, _) in ent.mentions if s0 <= start < s1]
+        for _, ent in sorted(in_c, key=lambda x: x[0]):
+            if ent.name != _home_country(art, sentence):
+                return ent.name
+    if in_sent:
+        return sorted(in_sent, key=lambda x: x[0])[0][1].name
+    if art.dateline_place:
+        for ent in places:
+            if any(to_simplified(a) == to_simplified(art.dateline_place) for a in [ent.name, *ent.aliases]):
+                return ent.name
+        from ..knowledge import gazetteer
+        for e in gazetteer():
+            if e["type"] == "place" and to_simplified(art.dateline_place) in [to_simplified(a) for a in e["aliases"]]:
+                return e["name"]
+    return None
+
+
+def _home_country(art: Article, sentence: str) -> str | None:
+    return None
+
+
+def find(art: Article) -> list[Event]:
+    types, habitual, planned, invitation, anaphora = _rules()
+    persons = [e for e in art.entities if e.type == "person"]
+    places = [e for e in art.entities if e.type == "place"]
+    countries = [e for e in art.entities if e.type == "country"]
+    pub = dt.date.fromisoformat(art.published[:10]) if art.published else None
+    inferred = False
+    if pub is None:
+        year = art.year_hint or timeexpr.infer_year(art.title + "\n" + art.text, dt.date.today().year)
+        if year:
+            art.year_hint = year
+            pub = dt.date(year, 12, 31)
+            inferred = True
+    context: dt.date | None = None
+    events: list[Event] = []
+    last: Event | None = None
+    for s0, s1, sent in _sentences(art.text):
+        simp = to_simplified(sent)
+        low = sent.lower()
+        when = timeexpr.resolve(simp if re.search(r"[\u4e00-\u9fff]", simp) else sent, pub, context) if pub else None
+        found_types = []
+        for typ, plover, cameo, zh, latin in types:
+            pos = _has(simp, low, zh + latin)
+            if pos >= 0 and not _ATTEND.search(simp[:pos]):
+                found_types.append((pos, typ, plover, cameo))
+        if when:
+            context = when[0]
+        if not found_types:
+            continue
+        if _has(simp, low, habitual) >= 0:
+            continue
+        speech = _SPEECH.search(simp)
+        hosts = set()
+        for rx in invitation:
+            for m in rx.finditer(sent):
+                hosts.update(p.name for p in persons for (a, b, _) in p.mentions if s0 + m.start() <= a < s0 + m.end())
+        names = []
+        for p in sorted(persons, key=lambda p: min([a for a, b, _ in p.mentions if s0 <= a < s1] or [10**9])):
+            if any(s0 <= a < s1 for a, b, _ in p.mentions) and p.name not in names:
+                names.append(p.name)
+        for pos, typ, plover, cameo in sorted(found_types):
+            if speech and speech.start() < pos and typ not in ("visit", "talks", "meeting", "call"):
+                continue  # reported speech about other happenings
+            parts = [n for n in names if not (typ == "visit" and n in hosts)]
+            if not parts and last is not None and (_has(simp, low, anaphora) >= 0 or typ in ("signing", "joint_statement")):
+                parts = list(last.participants)
+            start = end = None
+            if when:
+                start, end = when
+            elif context and not _PARTIAL_DATE.search(simp):
+                start = end = context
+            status = "occurred"
+            if _has(simp, low, planned) >= 0 and (start is None or not art.published or start >= dt.date.fromisoformat(art.published[:10])):
+                status = "planned"
+            ev = Event(type=typ, start=start.isoformat() if start else None, end=end.isoformat() if end else None,
+                       participants=parts, location=_location(sent, s0, s1, art, typ, places, countries),
+                       summary=sent.strip()[:240], status=status, date_inferred=inferred and start is not None,
+                       evidence=sent.strip(), offsets=(s0, s1), plover=plover, cameo=cameo)
+            if typ == "visit" and ev.start and ev.end == ev.start and not when:
+                ev.end = None  # the span of a trip is not known from a context date
+            events.append(ev)
+            if parts:
+                last = ev
+    return _merge(events)
+
+
+def _compatible_dates(a: Event, b: Event) -> bool:
+    if not a.start or not b.start:
+        return True
+    a0, a1 = a.start, a.end or a.start
+    b0, b1 = b.start, b.end or b.start
+    return a0 <= b1 and b0 <= a1
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        target = None
+        for o in out:
+            if o.type != ev.type or not _compatible_dates(o, ev):
+                continue
+            if not ev.participants or not o.participants or set(ev.participants) & set(o.participants):
+                target = o
+                break
+        if target is None:
+            out.append(ev)
+            continue
+        target.participants += [p for p in ev.participants if p not in target.participants]
+        if ev.start and (not target.start or (target.end is None and ev.end and ev.end != ev.start)):
+            target.start, target.end = ev.start, ev.end
+        target.location = target.location or ev.location
+        if ev.status == "planned":
+            target.status = "planned"
+    return out
+
+
+def run(art: Article, settings) -> Article:
+    art.events = find(art)
+    return art
