@@ -13,9 +13,9 @@ import re
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 _ZH_RANGE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下]午|晚|早)?\s*(?:至|到|-|—|–)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日")
-_ZH_FULL = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+_ZH_FULL = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 _ZH_TODAY = re.compile(r"(今天|今日|当天|当日|当晚|昨天|昨日|前天|明天|明日)(?:[（(](\d{1,2})日[)）])?")
-_ZH_DAY = re.compile(r"(?<![\d月])(\d{1,2})日(?:[上下]午|晚|早|电|清晨|凌晨)?")
+_ZH_DAY = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:[上下]午|晚|早|电|清晨|凌晨)?")
 _ZH_WEEK = re.compile(r"(上周|上星期|本周|下周)([一二三四五六日天])?")
 _VI_RANGE = re.compile(r"từ (?:ngày )?(\d{1,2})(?:/(\d{1,2}))? (?:đến|tới)(?: ngày)? (\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 _VI_DATE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm) (\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
@@ -84,7 +84,7 @@ def resolve(sentence: str, ref: dt.date, context: dt.date | None = None) -> tupl
             return day, day
         return monday, monday + dt.timedelta(days=6)
     m = _ZH_DAY.search(sentence)
-    if m and not re.search(r"\d{1,2}日(?:起|以来)", sentence):
+    if m and not re.search(r"\d{1,2}[日号](?:起|以来)", sentence):
         day = _d(base.year, base.month, m.group(1))
         if day and (day - base).days > 3:  # '30日' read in early next month
             prev = base.replace(day=1) - dt.timedelta(days=1)

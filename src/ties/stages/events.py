@@ -20,6 +20,7 @@ from ..textutil import to_simplified
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?|[^.\n]+(?:\.(?=\s|$))?")
 _SPEECH = re.compile(r"(表示|指出|强调|说|认为|希望|称|重申|提出|cho biết|nhấn mạnh|khẳng định|said|stressed|noted)")
 _ATTEND = re.compile(r"(参加|参与|陪同|出席)(上述|了)?$")
+_THIS = re.compile(r"此次|此访|这次|本次|chuyến thăm này|this visit")
 _PARTIAL_DATE = re.compile(r"\d{4}\s*年(?!\d{1,2}月\d{1,2}日)|\d{4}\s*年\d{1,2}月(?!\d{1,2}日)")
 _DEST = re.compile(r"(?:对|赴|抵达|前往|访问|出访|访)([\u4e00-\u9fff]{2,12}?)(?:进行|举行|的|，|,|。|并|$)")
 
@@ -118,8 +119,8 @@ def find(art: Article) -> list[Event]:
             pos = _has(simp, low, zh + latin)
             if pos >= 0 and not _ATTEND.search(simp[:pos]):
                 found_types.append((pos, typ, plover, cameo))
-        if when:
-            context = when[0]
+        if when and (found_types or context is None) and not _PARTIAL_DATE.search(simp[:8]):
+            context = when[0]  # the article's timeline moves with dated happenings, not with figures
         if not found_types:
             continue
         if _has(simp, low, habitual) >= 0:
@@ -133,9 +134,15 @@ def find(art: Article) -> list[Event]:
         for p in sorted(persons, key=lambda p: min([a for a, b, _ in p.mentions if s0 <= a < s1] or [10**9])):
             if any(s0 <= a < s1 for a, b, _ in p.mentions) and p.name not in names:
                 names.append(p.name)
+        this_one = _THIS.search(simp)
         for pos, typ, plover, cameo in sorted(found_types):
             if speech and speech.start() < pos and typ not in ("visit", "talks", "meeting", "call"):
                 continue  # reported speech about other happenings
+            if this_one and not when:
+                same = [e for e in events if e.type == typ]
+                if same:  # "此次访问…": the happening already reported
+                    same[-1].participants += [n for n in names if n not in same[-1].participants and n not in hosts]
+                    continue
             parts = [n for n in names if not (typ == "visit" and n in hosts)]
             if not parts and last is not None and (_has(simp, low, anaphora) >= 0 or typ in ("signing", "joint_statement")):
                 parts = list(last.participants)
@@ -156,6 +163,8 @@ def find(art: Article) -> list[Event]:
             events.append(ev)
             if parts:
                 last = ev
+    # a happening with nobody named is kept only where nobody is expected (a forum, a statement)
+    events = [e for e in events if e.participants or e.type in ("conference", "joint_statement")]
     return _merge(events)
 
 

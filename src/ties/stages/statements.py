@@ -29,6 +29,7 @@ def _first_speaker(sentence: str, base: int, persons) -> tuple[str, int] | None:
             rel = b - base
             tail = sentence[rel:rel + 14]
             m = (re.match(r"[^，,。]{0,8}?" + _ZH_VERB + r"[，,:：]?", tail)
+                 or re.match(r"[^。！？]{0,50}?[，,]并?" + _ZH_VERB + r"[，,:：]?", sentence[rel:rel + 60])
                  or re.match(r"\s*(?:\([^)]*\)\s*)?" + _VI_VERB + r"[ ,:]?", tail)
                  or re.match(r"\s*" + _EN_VERB + r"[ ,:]?", tail))
             if m and (best is None or a < best[2]):
@@ -70,9 +71,11 @@ def find(art: Article) -> list[Statement]:
             elif speaker:
                 body = sent.strip()
             else:
-                mention = [p.name for p in persons for (a, b, _) in p.mentions if base <= a < base + len(sent)]
+                mention = [p.name for p in persons for (a, b, _) in sorted(p.mentions) if base <= a < base + len(sent)]
                 if mention:
                     last_person = mention[0]
+                    if re.search(r"(提出|就)[^。]{0,20}(举措|主张|建议|倡议)", sent):
+                        carry = mention[0]
                 continue
             if len(body) >= 4:
                 out.append(Statement(speaker=speaker, text=body, offsets=(base, base + len(sent))))
