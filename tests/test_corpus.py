@@ -15,7 +15,8 @@ def test_whole_corpus_reads_cleanly(settings):
     settings.knowledge_stages = False
     articles = 0
     rejects = []
-    for path in walk([CORPUS]):
+    folders = [os.path.join(CORPUS, d) for d in sorted(os.listdir(CORPUS)) if os.path.isdir(os.path.join(CORPUS, d))]
+    for path in walk(folders):  # the corpus's own README.md beside them is documentation
         for rec in extract_file(path, settings):
             if isinstance(rec, Reject):
                 rejects.append(rec)

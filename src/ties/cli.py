@@ -196,6 +196,86 @@ def stats(db_path, as_json):
             click.echo(f"  {r['item']}: {r['reason']}")
 
 
+def _event_line(e: dict) -> str:
+    when = e["start"] or "????-??-??"
+    if e.get("end") and e["end"] != e["start"]:
+        when += ".." + e["end"]
+    outlets = sorted({r["outlet"] or "?" for r in e["reports"]})
+    return (f"{when}  {e['type']:<15} {', '.join(e['participants'])}" + (f"  @ {e['location']}" if e["location"] else "")
+            + (" [planned]" if e["status"] == "planned" else "") + f"  ({len(e['reports'])} reports: {', '.join(outlets)})")
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+def entity(name, db_path, as_json):
+    """Show an entity known under NAME (any alias, any script): aliases, roles over time, events, quotes."""
+    store = _open(db_path)
+    try:
+        found = store.entity(name)
+    finally:
+        store.close()
+    if not found:
+        raise click.ClickException(f"no entity is known as {name!r}")
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    for e in found:
+        click.echo(f"{e['name']} ({e['type']}), in {e['articles']} articles")
+        click.echo(f"  aliases: {', '.join(e['aliases'])}")
+        for r in e["roles_over_time"]:
+            click.echo(f"  role: {r['title']} ({r.get('start') or '?'} – {r.get('end') or 'now'})")
+        for r in e["roles_in_text"][:8]:
+            click.echo(f"  as the text calls them: {r}")
+        for ev in e["events"][:20]:
+            click.echo("  event: " + _event_line(ev))
+        for q in e["statements"][:10]:
+            click.echo(f"  said ({q['published'] or '?'}, {q['outlet'] or '?'}): {q['text'][:120]}")
+
+
+@cli.command()
+@db_option
+@click.option("--actor", help="Only events with this participant (any alias).")
+@click.option("--type", "etype", help="call, visit, talks, meeting, signing, joint_statement, conference, message, aid, incident.")
+@click.option("--since", help="Starting on or after YYYY-MM-DD.")
+@click.option("--until", help="Starting on or before YYYY-MM-DD.")
+@click.option("--outlet", help="Only events reported by this outlet.")
+@click.option("--limit", default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines output, with each report's evidence.")
+def events(db_path, actor, etype, since, until, outlet, limit, as_json):
+    """Events in the store, one per happening, each with the reports of every outlet."""
+    store = _open(db_path)
+    try:
+        rows = store.events(actor=actor, type=etype, since=since, until=until, outlet=outlet, limit=limit)
+    finally:
+        store.close()
+    for e in rows:
+        click.echo(json.dumps(e, ensure_ascii=False) if as_json else _event_line(e))
+
+
+@cli.command()
+@db_option
+@click.option("--actor", help="Only events with this participant (any alias).")
+@click.option("--since", help="From YYYY-MM-DD.")
+@click.option("--until", help="To YYYY-MM-DD.")
+def timeline(db_path, actor, since, until):
+    """Dated events by month, with how each outlet reported them."""
+    store = _open(db_path)
+    try:
+        rows = [e for e in store.events(actor=actor, since=since, until=until, limit=100000) if e["start"]]
+    finally:
+        store.close()
+    month = None
+    for e in rows:
+        if e["start"][:7] != month:
+            month = e["start"][:7]
+            click.echo(f"== {month}")
+        click.echo("  " + _event_line(e))
+        for r in e["reports"][:4]:
+            click.echo(f"      {r['outlet'] or '?'}: {(r['evidence'] or '')[:90]}")
+
+
 def main():
     cli(prog_name="ties")
 

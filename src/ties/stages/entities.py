@@ -105,6 +105,8 @@ def find(art: Article) -> list[Entity]:
     zh_role_end, latin_name, zh_title_name, surnames, vi_surnames = _role_patterns()
     text = art.title + "\n" + art.text
     simp = to_simplified(text)
+    for x in knowledge.topics().get("_exclude", []):  # 中南海 is not the South China Sea
+        simp = simp.replace(to_simplified(x), "□" * len(x))
     found: dict[str, Entity] = {}
     entries: dict[str, dict] = {}
     covered = [False] * len(text)

@@ -97,7 +97,9 @@ def _home_country(art: Article, sentence: str) -> str | None:
 def find(art: Article) -> list[Event]:
     types, habitual, planned, invitation, anaphora = _rules()
     persons = [e for e in art.entities if e.type == "person"]
-    places = [e for e in art.entities if e.type == "place"]
+    country_of = {g["name"]: g.get("country") for g in knowledge.gazetteer()}
+    # where things happen: cities and provinces (seas and islands are what talks are about)
+    places = [e for e in art.entities if e.type == "place" and country_of.get(e.name)]
     countries = [e for e in art.entities if e.type == "country"]
     pub = dt.date.fromisoformat(art.published[:10]) if art.published else None
     inferred = False

@@ -13,6 +13,8 @@ from ..textutil import CJK, to_simplified
 def _vocab():
     out = {}
     for topic, words in knowledge.topics().items():
+        if topic.startswith("_"):
+            continue
         zh = [to_simplified(w) for w in words if CJK.search(w)]
         latin = [w for w in words if not CJK.search(w)]
         rx = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(latin, key=len, reverse=True))) + r")(?!\w)",
@@ -23,6 +25,8 @@ def _vocab():
 
 def find(art: Article) -> list[str]:
     simp = to_simplified(art.title + "\n" + art.text)
+    for x in knowledge.topics().get("_exclude", []):
+        simp = simp.replace(to_simplified(x), "□" * len(x))
     found = []
     for topic, (zh, rx) in _vocab().items():
         if any(w in simp for w in zh) or (rx is not None and rx.search(simp)):

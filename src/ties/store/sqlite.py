@@ -227,6 +227,63 @@ class Store:
             "reject_list": [dict(r) for r in q("SELECT item, reason FROM rejects ORDER BY id LIMIT 50")],
         }
 
+    def entity(self, name: str) -> list[dict]:
+        """Entities known under NAME (any alias, any script), with roles, events and quotes."""
+        from .. import knowledge
+
+        rows = self.db.execute("SELECT DISTINCT e.id, e.key, e.name, e.type, e.data FROM aliases a "
+                               "JOIN entities e ON e.id = a.entity_id WHERE a.folded = ?", (fold_alias(name),)).fetchall()
+        dated = {g["key"]: g for g in knowledge.gazetteer()}
+        out = []
+        for r in rows:
+            aliases = [x[0] for x in self.db.execute("SELECT alias FROM aliases WHERE entity_id=? ORDER BY alias", (r["id"],))]
+            entry = dated.get(r["key"], {})
+            events = self.events(actor=r["name"], limit=50)
+            quotes = [dict(q) for q in self.db.execute(
+                "SELECT a.published, a.outlet, s.text FROM statements s JOIN articles a ON a.id = s.article_id "
+                "WHERE s.speaker = ? ORDER BY a.published DESC LIMIT 20", (r["name"],))]
+            out.append({"name": r["name"], "type": r["type"], "key": r["key"], "aliases": aliases,
+                        "roles_over_time": entry.get("roles", []), "roles_in_text": json.loads(r["data"]).get("roles", []),
+                        "source": entry.get("source"),
+                        "articles": self.db.execute("SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id=?",
+                                                    (r["id"],)).fetchone()[0],
+                        "events": events, "statements": quotes})
+        return out
+
+    def events(self, actor=None, type=None, since=None, until=None, outlet=None, limit=100) -> list[dict]:
+        sql = ['SELECT e.id, e.type, e.start, e."end", e.location, e.status, e.participants, e.summary, e.plover, e.cameo '
+               "FROM events e WHERE 1=1"]
+        args: list = []
+        if actor:
+            names = {actor} | {r[0] for r in self.db.execute(
+                "SELECT e.name FROM aliases a JOIN entities e ON e.id=a.entity_id WHERE a.folded=?", (fold_alias(actor),))}
+            sql.append("AND e.id IN (SELECT event_id FROM event_participants WHERE name IN (%s))" % ",".join("?" * len(names)))
+            args += sorted(names)
+        if type:
+            sql.append("AND e.type = ?")
+            args.append(type)
+        if since:
+            sql.append("AND e.start >= ?")
+            args.append(since)
+        if until:
+            sql.append("AND e.start <= ?")
+            args.append(until)
+        if outlet:
+            sql.append("AND e.id IN (SELECT event_id FROM event_reports WHERE outlet = ? COLLATE NOCASE)")
+            args.append(outlet)
+        sql.append("ORDER BY e.start IS NULL, e.start, e.id LIMIT ?")
+        args.append(limit)
+        out = []
+        for r in self.db.execute(" ".join(sql), args):
+            d = dict(r)
+            d["participants"] = json.loads(d["participants"])
+            d["reports"] = [dict(x) for x in self.db.execute(
+                "SELECT r.article_id, r.outlet, a.title, a.published, r.evidence, r.start_offset, r.end_offset, "
+                "r.date_inferred FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = ? "
+                "ORDER BY a.published", (d["id"],))]
+            out.append(d)
+        return out
+
     def article(self, aid: int) -> dict | None:
         r = self.db.execute("SELECT data FROM articles WHERE id=?", (aid,)).fetchone()
         return json.loads(r[0]) if r else None
