@@ -5,7 +5,10 @@
    Vietnamese/English as written.
 2. Names the gazetteer does not know: a Chinese name right after a title word (roles.yaml)
    or tagged as a person by the segmenter (jieba-rs), starting with a family name; a
-   Vietnamese or English capitalised name right after a title word. Chinese names get pinyin.
+   Vietnamese or English capitalised name right after a title word. Chinese names get pinyin;
+   a Chinese-script name in a Vietnamese context (a 越南/越共 title before it, or a family
+   name only Vietnamese use, in an article about Vietnam) gets its Hán-Việt reading
+   (裴青山 → Bùi Thanh Sơn), with the folded ASCII form as an alias.
 3. A name that is a misspelling of a person already found in the article (same family name,
    same characters in another order, or one character off) is that person.
 Roles: the title words the text puts right before the person, plus the dictionary's roles
@@ -18,7 +21,8 @@ from functools import lru_cache
 
 from .. import knowledge
 from ..model import Article, Entity
-from ..textutil import CJK, fold, to_simplified
+from ..textutil import CJK, fold, strip_diacritics, to_simplified
+from ..translit import distinctive_surnames, hanviet_name, pinyin_name
 
 _SPEECH_AFTER = re.compile(r"(表示|指出|强调|说|认为|会见|会晤|出席|主持|介绍|宣布|称)")
 _BOUNDARY = set("与同和在对为向于将是也就及等、，。；：,.;:（）()“”\"'的率会举表说指强称出访通签一共")
@@ -61,13 +65,47 @@ def _role_patterns():
     return zh_role_end, latin_name, zh_title_name, set(r["zh_surnames"]), set(r["vi_surnames_zh"])
 
 
-def _pinyin(name: str) -> str:
-    from pypinyin import lazy_pinyin
+@lru_cache(maxsize=1)
+def _name_shape():
+    r = knowledge.roles()
+    return (frozenset(r.get("transliteration_chars", "")), frozenset(r.get("name_reject_first_tags", [])),
+            frozenset(r.get("name_reject_tail_tags", [])), frozenset(r.get("transliteration_marks", "")))
 
-    syl = lazy_pinyin(name)
-    if not syl:
-        return name
-    return (syl[0].capitalize() + " " + "".join(syl[1:]).capitalize()).strip()
+
+def _plausible_zh_name(simp: str, s: int, e: int) -> bool:
+    """The segmenter does not read the span as an ordinary word: its first word is a name
+    or a single character, and no verb or function word ends it."""
+    import rjieba
+
+    _, first_bad, tail_bad, _ = _name_shape()
+    words = rjieba.tag(simp[s:e + 4])
+    pos = 0
+    for i, (word, tag) in enumerate(words):
+        if pos >= e - s:
+            break
+        if i == 0 and len(word) >= 2 and tag in first_bad:
+            return False
+        if i > 0 and len(word) >= 2 and tag in tail_bad:
+            return False
+        pos += len(word)
+    return True
+
+
+def _extend_transliteration(simp: str, s: int, e: int) -> int:
+    """A foreign name cut at three characters (古特雷|斯) runs on over transliteration characters."""
+    chars, *_ = _name_shape()
+    if e - s < 2 or not all(c in chars for c in simp[s + 1:e]):
+        return e
+    while e < len(simp) and e - s < 8 and simp[e] in chars and simp[e] not in _BOUNDARY:
+        e += 1
+    return e
+
+
+def _is_transliteration(name: str) -> bool:
+    chars, _, _, marks = _name_shape()
+    if len(name) < 2 or not all(c in chars for c in name):
+        return False
+    return len(name) >= 4 or name[0] not in _role_patterns()[3] or any(c in marks for c in name[1:])
 
 
 def _role_before(text: str, start: int) -> str | None:
@@ -89,6 +127,36 @@ def _roles_at(entry: dict, date: str | None) -> list[str]:
         if start <= date[:len(start)] and date[:len(end)] <= end:
             out.append(r["title"])
     return out
+
+
+def _vietnamese_proper_noun(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The person name in a capitalised run after a Vietnamese title, by underthesea's word
+    segmenter and POS tagger (CRF models shipped in the package): the last run of proper nouns
+    (Np) that are not known places. "Thủ tướng Canada Justin Trudeau" → "Justin Trudeau";
+    "Tổng thống Joe Biden" → "Joe Biden"; "Chủ tịch Phòng Thương mại" has none."""
+    from underthesea import pos_tag
+
+    _, _, by_alias = _matchers()
+    pos, run = s, []
+    for word, tag in pos_tag(text[s:min(len(text), e + 20)]):
+        start = text.find(word, pos)
+        if start < 0 or start >= e:
+            break
+        pos = start + len(word)
+        if tag != "Np" or pos > e:
+            run = []
+        elif by_alias.get(word, {}).get("type") not in ("country", "place", "organization"):
+            run.append((start, pos))
+    return (run[0][0], run[-1][1]) if run else None
+
+
+def _vietnamese_context(simp: str, start: int, name: str) -> bool:
+    """A Chinese-script name is Vietnamese when a Vietnamese title or 越南 stands just before
+    it, or its family name is one only Vietnamese use and the article is about Vietnam."""
+    window = simp[max(0, start - 40):start]
+    if "越" in window:
+        return True
+    return to_simplified(name[0]) in distinctive_surnames() and "越南" in simp
 
 
 def _near(a: str, b: str) -> bool:
@@ -149,15 +217,20 @@ def find(art: Article) -> list[Entity]:
             name = m.group(1)
             if len(name) == 3 and name[2] in _BOUNDARY:
                 name = name[:2]
-            if name[0] in surnames and name[0] not in _BOUNDARY and not any(covered[s:s + len(name)]):
-                candidates.append((s, s + len(name), name))
+            e = _extend_transliteration(simp, s, s + len(name))
+            name = simp[s:e]
+            if ((name[0] in surnames or _is_transliteration(name)) and name[0] not in _BOUNDARY
+                    and not any(covered[s:e]) and _plausible_zh_name(simp, s, e)):
+                candidates.append((s, e, name))
         # a segmenter person name (jieba-rs) counts only before a speech or meeting verb
         import rjieba
         pos = 0
         for word, tag in rjieba.tag(simp):
             if (tag == "nr" and 2 <= len(word) <= 3 and word[0] in surnames and word[0] not in _BOUNDARY
-                    and not any(covered[pos:pos + len(word)]) and _SPEECH_AFTER.match(simp, pos + len(word))):
-                candidates.append((pos, pos + len(word), word))
+                    and not any(covered[pos:pos + len(word)])):
+                end = _extend_transliteration(simp, pos, pos + len(word))
+                if _SPEECH_AFTER.match(simp, end):
+                    candidates.append((pos, end, simp[pos:end]))
             pos += len(word)
         # a misspelt known name: any 3-character window with a Vietnamese family name
         for i in range(len(simp) - 2):
@@ -168,8 +241,9 @@ def find(art: Article) -> list[Entity]:
                         candidates.append((i, i + 3, w))
                         break
     for m in latin_name.finditer(text):
-        if not any(covered[m.start(1):m.end(1)]):
-            candidates.append((m.start(1), m.end(1), m.group(1)))
+        span = _vietnamese_proper_noun(text, m.start(1), m.end(1)) if art.language == "vi" else (m.start(1), m.end(1))
+        if span and not any(covered[span[0]:span[1]]):
+            candidates.append((span[0], span[1], text[span[0]:span[1]]))
 
     for s, e, name in sorted(set(candidates)):
         if any(covered[s:e]):
@@ -182,8 +256,14 @@ def find(art: Article) -> list[Entity]:
             add(target, found[target].name, "person", form, s, e, entries.get(target))
             continue
         key = "person:" + fold(to_simplified(name))
-        display = _pinyin(name) if CJK.match(name) else name
+        display = name
+        if CJK.match(name):
+            viet = hanviet_name(to_simplified(name)) if _vietnamese_context(simp, s, name) else None
+            display = viet or (to_simplified(name) if _is_transliteration(name) else pinyin_name(name))
         add(key, display, "person", form, s, e)
+        plain = strip_diacritics(display)
+        if plain != display and plain not in found[key].aliases:
+            found[key].aliases.append(plain)
     out = []
     for key, ent in found.items():
         entry = entries.get(key)
