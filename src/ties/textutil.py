@@ -75,3 +75,24 @@ def segment(text: str, for_search: bool = False) -> list[str]:
 
 def squash(s: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
+
+
+_SENT_END = re.compile(r"[。！？!?]+[”」』\"']?|\.[”\"']?(?=\s+[\"“‘(]?[A-ZĐÀ-ỸÂĂÊÔƠƯ0-9])|\n")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Prof|TS|ThS|PGS|GS|No|Vol|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])$")
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) for each sentence: cut after 。！？ (with a closing quote), at a
+    line break, and after a full stop followed by a capital ("…năm nay. Đại sứ…"), except
+    after an abbreviation (Mr., U.S.) or an initial."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 5):m.start()]):
+            continue
+        end = m.end()
+        if text[start:end].strip():
+            out.append((start, end, text[start:end]))
+        start = end
+    if text[start:].strip():
+        out.append((start, len(text), text[start:]))
+    return out

@@ -1,7 +1,7 @@
 """Relative and partial dates in a sentence, resolved against a reference date.
 
 "今天（24日）", "4月14日下午", "1月10日至13日", "10月30日至11月2日", "2022年10月30日至11月2日",
-"13日", "上周", "昨天", "ngày 14/4", "từ ngày 10 đến 13/1", "April 14", "on Monday".
+"13日", "上周", "昨天", "ngày 14/4", "từ ngày 10 đến 13/1", "từ ngày 11 - 15/5", "April 14", "on Monday".
 `resolve(sentence, ref)` returns (start, end) as dates, or None; `ref` is the publication date
 (or a year inferred from the text) and the last date seen earlier in the article.
 """
@@ -17,7 +17,7 @@ _ZH_FULL = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 _ZH_TODAY = re.compile(r"(今天|今日|当天|当日|当晚|昨天|昨日|前天|明天|明日)(?:[（(](\d{1,2})日[)）])?")
 _ZH_DAY = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:[上下]午|晚|早|电|清晨|凌晨)?")
 _ZH_WEEK = re.compile(r"(上周|上星期|本周|下周)([一二三四五六日天])?")
-_VI_RANGE = re.compile(r"từ (?:ngày )?(\d{1,2})(?:/(\d{1,2}))? (?:đến|tới)(?: ngày)? (\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+_VI_RANGE = re.compile(r"từ (?:ngày )?(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|tới|-|–|—)\s*(?:ngày )?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 _VI_DATE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm) (\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 _VI_TODAY = re.compile(r"\b(hôm nay|hôm qua|ngày mai)\b", re.I)
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",

@@ -151,11 +151,19 @@ def _vietnamese_proper_noun(text: str, s: int, e: int) -> tuple[int, int] | None
 
 
 def _vietnamese_context(simp: str, start: int, name: str) -> bool:
-    """A Chinese-script name is Vietnamese when a Vietnamese title or 越南 stands just before
-    it, or its family name is one only Vietnamese use and the article is about Vietnam."""
-    window = simp[max(0, start - 40):start]
-    if "越" in window:
-        return True
+    """A Chinese-script name is Vietnamese when the last country its title names is Vietnam
+    (越南国会主席…, 越共中央…; not 越南总统某某、马来西亚副总理 nor 驻越南大使), or, with no
+    country in the title, its family name is one only Vietnamese use (阮, 裴…) and the
+    article is about Vietnam."""
+    if _is_transliteration(name):
+        return False
+    role = _role_before(simp, start) or ""
+    cjk_rx, _, by_alias = _matchers()
+    countries = [by_alias[m.group(0)].get("country") for m in cjk_rx.finditer(role)
+                 if by_alias[m.group(0)]["type"] in ("country", "organization")]
+    countries = [c for c in countries if c]
+    if countries and "驻" not in role:  # the last country named in the title is the person's
+        return countries[-1] == "Vietnam"
     return to_simplified(name[0]) in distinctive_surnames() and "越南" in simp
 
 
@@ -264,6 +272,16 @@ def find(art: Article) -> list[Entity]:
         plain = strip_diacritics(display)
         if plain != display and plain not in found[key].aliases:
             found[key].aliases.append(plain)
+    # a name found once (after its title) is the same person wherever else it stands
+    for key, ent in list(found.items()):
+        if ent.source != "text" or ent.type != "person":
+            continue
+        for form in {m[2] for m in ent.mentions}:
+            target = to_simplified(form) if CJK.search(form) else form
+            hay = simp if CJK.search(form) else text
+            for m in re.finditer(re.escape(target), hay):
+                if not any(covered[m.start():m.end()]):
+                    add(key, ent.name, "person", text[m.start():m.end()], m.start(), m.end())
     out = []
     for key, ent in found.items():
         entry = entries.get(key)

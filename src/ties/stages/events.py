@@ -15,10 +15,10 @@ from functools import lru_cache
 
 from .. import knowledge, timeexpr
 from ..model import Article, Event
-from ..textutil import to_simplified
+from ..textutil import CJK, sentences, to_simplified
 
-_SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?|[^.\n]+(?:\.(?=\s|$))?")
 _SPEECH = re.compile(r"(表示|指出|强调|说|认为|希望|称|重申|提出|cho biết|nhấn mạnh|khẳng định|said|stressed|noted)")
+_SOURCE = re.compile(r"\s*(?:Theo|According to|据)\s*[^,，]{2,60}[,，]")  # "Theo Đại sứ X, …"
 _ATTEND = re.compile(r"(参加|参与|陪同|出席)(上述|了)?$")
 _THIS = re.compile(r"此次|此访|这次|本次|chuyến thăm này|this visit")
 _PARTIAL_DATE = re.compile(r"\d{4}\s*年(?!\d{1,2}月\d{1,2}日)|\d{4}\s*年\d{1,2}月(?!\d{1,2}日)")
@@ -57,10 +57,7 @@ def _has(sentence_simp: str, sentence_low: str, words: list[str]) -> int:
 
 
 def _sentences(text: str):
-    for m in _SENT.finditer(text):
-        s = m.group(0)
-        if s.strip():
-            yield m.start(), m.end(), s
+    return sentences(text)
 
 
 def _location(sentence: str, s0: int, s1: int, art: Article, typ: str, places: list, countries: list) -> str | None:
@@ -77,6 +74,16 @@ def _location(sentence: str, s0: int, s1: int, art: Article, typ: str, places: l
         for _, ent in sorted(in_c, key=lambda x: x[0]):
             if ent.name != _home_country(art, sentence):
                 return ent.name
+    rules = knowledge.event_rules()
+    simp = to_simplified(sentence)
+    for short, name in (rules.get("place_abbreviations") or {}).items():
+        if short in simp:
+            return name
+    preps = re.compile("(?:" + "|".join((re.escape(w) if CJK.match(w) else r"\b" + re.escape(w))
+                                        for w in rules.get("place_prepositions") or ["在"]) + r")\s*$")
+    for start, ent in sorted(in_sent, key=lambda x: x[0]):
+        if preps.search(art.text[max(0, start - 6):start]):
+            return ent.name
     if in_sent:
         return sorted(in_sent, key=lambda x: x[0])[0][1].name
     if art.dateline_place:
@@ -136,6 +143,13 @@ def find(art: Article) -> list[Event]:
         for p in sorted(persons, key=lambda p: min([a for a, b, _ in p.mentions if s0 <= a < s1] or [10**9])):
             if any(s0 <= a < s1 for a, b, _ in p.mentions) and p.name not in names:
                 names.append(p.name)
+        # who reports the happening is not taking part in it: "X cho biết Y sẽ hội đàm với Z"
+        source = _SOURCE.match(sent)
+        said_at = source.end() if source else (speech.start() if speech else None)
+        reporters = set()
+        if said_at is not None:
+            reporters = {p.name for p in persons if any(s0 <= a < s1 for a, b, _ in p.mentions)
+                         and all(a - s0 < said_at for a, b, _ in p.mentions if s0 <= a < s1)}
         this_one = _THIS.search(simp)
         for pos, typ, plover, cameo in sorted(found_types):
             if speech and speech.start() < pos and typ not in ("visit", "talks", "meeting", "call"):
@@ -146,6 +160,8 @@ def find(art: Article) -> list[Event]:
                     same[-1].participants += [n for n in names if n not in same[-1].participants and n not in hosts]
                     continue
             parts = [n for n in names if not (typ == "visit" and n in hosts)]
+            if said_at is not None and said_at < pos:
+                parts = [n for n in parts if n not in reporters] or parts
             if not parts and last is not None and (_has(simp, low, anaphora) >= 0 or typ in ("signing", "joint_statement")):
                 parts = list(last.participants)
             start = end = None

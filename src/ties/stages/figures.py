@@ -12,6 +12,7 @@ import re
 import cn2an
 
 from ..model import Article, Figure
+from ..textutil import sentences
 
 _SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 1e7, "百万": 1e6,
           "tỷ": 1e9, "triệu": 1e6, "nghìn": 1e3, "billion": 1e9, "million": 1e6, "bn": 1e9, "m": 1e6}
@@ -31,8 +32,9 @@ _QUANTITY = [
 ]
 
 
-def _number(s: str) -> float | None:
-    s = s.replace(",", "")
+def _number(s: str, lang: str | None = None) -> float | None:
+    """"1,659" and "9.9" in Chinese and English; "9,9" (decimal comma) and "10.000" in Vietnamese."""
+    s = s.replace(".", "").replace(",", ".") if lang == "vi" else s.replace(",", "")
     try:
         return float(s)
     except ValueError:
@@ -45,7 +47,7 @@ def _number(s: str) -> float | None:
 def _clauses(text: str):
     pos = 0
     for part in re.split(r"(?<=[。；;\n])", text):
-        for clause in re.split(r"(?<=[，,])", part):
+        for clause in re.split(r"(?<=，)|(?<=,)(?!\d)", part):  # not inside "9,9" or "1,659"
             yield pos, clause
             pos += len(clause)
 
@@ -59,9 +61,9 @@ def _period(sentence: str, year: int | None) -> str | None:
         y = int(m.group(2)) if m.group(2) else year
         if y:
             return f"{y}-01..{y}-{int(m.group(3)):02d}"
-    m = re.search(r"(\d{4})年(?!\d{1,2}月)", sentence)
+    m = re.search(r"(\d{4})年(?!\d{1,2}月)|(?:năm|Năm|in|In)\s+((?:19|20)\d{2})\b", sentence)
     if m:
-        return m.group(1)
+        return m.group(1) or m.group(2)
     if "今年" in sentence and year:
         return str(year)
     return None
@@ -70,8 +72,7 @@ def _period(sentence: str, year: int | None) -> str | None:
 def find(art: Article) -> list[Figure]:
     year = int(art.published[:4]) if art.published else art.year_hint
     out: list[Figure] = []
-    sentences = re.split(r"(?<=[。；;\n])", art.text)
-    for sent in sentences:
+    for _s0, _s1, sent in sentences(art.text):
         period = _period(sent, year)
         subject = None
         for _, clause in _clauses(sent):
@@ -83,7 +84,7 @@ def find(art: Article) -> list[Figure]:
                 continue
             cl_period = _period(clause, year) or period
             for m in _MONEY_ZH.finditer(clause):
-                v = _number(m.group(1))
+                v = _number(m.group(1), art.language)
                 if v is None or subject is None:
                     continue
                 v *= _SCALE.get(m.group(2) or "", 1)
@@ -94,7 +95,7 @@ def find(art: Article) -> list[Figure]:
                 if m.group(1):
                     v, unit = float(m.group(1)) * _SCALE[m.group(2)], "USD"
                 else:
-                    v = _number(m.group(3).replace(",", ".")) or 0
+                    v = _number(m.group(3), "vi") or 0
                     v, unit = v * _SCALE[m.group(4)], _UNIT[m.group(5)]
                 out.append(Figure(subject, v, unit, cl_period, clause.strip()))
             for m in _PCT.finditer(clause):

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Statement
+from ..textutil import CJK, sentences
 
 _ZH_VERB = r"(?:表示|强调|指出|说|认为|希望|称|重申|介绍|提出|主张|建议|宣布|说道|感谢|赞赏|祝贺|欢迎)"
 _VI_VERB = r"(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|nói|cho rằng|đề nghị|tuyên bố|chia sẻ)"
 _EN_VERB = r"(?:said|says|stressed|noted|added|told|pointed out|called for|urged|emphasized|emphasised)"
 _ENUM = re.compile(r"^(一是|二是|三是|四是|五是|六是|七是|八是|第[一二三四五六七八九十]|首先|其次|此外|[一二三四五六七八九十]、)")
-_SENT = re.compile(r"[^。！？!?]+[。！？!?]?")
 _PRONOUN = re.compile(r"^(他|她)" + _ZH_VERB)
 
 
@@ -57,9 +57,8 @@ def find(art: Article) -> list[Statement]:
             speaker = carry
         else:
             carry = None
-        for m in _SENT.finditer(para):
-            sent = m.group(0)
-            base = offset + m.start()
+        for s0, _s1, sent in sentences(para):
+            base = offset + s0
             hit = _first_speaker(sent, base, persons)
             if hit:
                 speaker, cut = hit
@@ -68,8 +67,8 @@ def find(art: Article) -> list[Statement]:
             elif _PRONOUN.match(sent) and last_person:
                 speaker = last_person
                 body = sent[_PRONOUN.match(sent).end():].lstrip("，,")
-            elif speaker:
-                body = sent.strip()
+            elif speaker and (CJK.search(sent) or re.match(r"\s*[\"“‘]", sent)):
+                body = sent.strip()  # the paragraph goes on in the speaker's words
             else:
                 mention = [p.name for p in persons for (a, b, _) in sorted(p.mentions) if base <= a < base + len(sent)]
                 if mention:
