@@ -1,7 +1,7 @@
 """Benchmarks, run by hand (`make bench`); they print figures and ratios against peers measured
 in the same run. Nothing here is pass/fail.
 
-    python bench/run_all.py [throughput] [extraction] [time] [search]
+    python bench/run_all.py [throughput] [extraction] [time] [ner] [search]
 """
 from __future__ import annotations
 
@@ -101,12 +101,9 @@ def time_normalization():
                                                       "jionlp_time_parser_cases.jsonl"), encoding="utf-8")]
     ok = tried = 0
     for c in cases:
-        tb = c["time_base"]
-        if isinstance(tb, int):
-            ref = dt.datetime.fromtimestamp(tb, dt.timezone(dt.timedelta(hours=8))).date()
-        elif isinstance(tb, list):
-            ref = dt.date(*tb[:3])
-        else:
+        try:  # the cases state their reference time in local time as well
+            ref = dt.date.fromisoformat(str(c.get("time_base_local"))[:10])
+        except ValueError:
             continue
         exp = c["expected"]
         if exp.get("type") not in ("time_point", "time_span") or not isinstance(exp.get("time"), list):
@@ -116,7 +113,9 @@ def time_normalization():
         if got and got[0].isoformat() == exp["time"][0][:10] and got[1].isoformat() == exp["time"][1][:10]:
             ok += 1
     print(f"cn-time-normalization  ties day-level agreement {ok}/{tried} = {ok / max(tried, 1):.3f} "
-          "(JioNLP passes its own cases: 0.974 exact per BASELINES.md; run jionlp here to compare in one run)")
+          "(points and spans; ties resolves the day-level forms of news text, not quarters, seasons or weeks)")
+    os.environ["TZ"] = "Asia/Shanghai"  # JioNLP reads integer time bases in local time, as its cases assume
+    time.tzset()
     try:
         import jionlp as jio
         good = 0
@@ -159,7 +158,93 @@ def search(n_target: int = 100_000):
         print(f"search at {n} articles: p50 {lat[len(lat) // 2]:.1f} ms  p95 {lat[int(len(lat) * 0.95)]:.1f} ms (goal p95 < 50)")
 
 
+def _bio_sentences(path: str, sep: str | None):
+    sent, tags = [], []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip():
+            if sent:
+                yield "".join(sent), tags
+            sent, tags = [], []
+            continue
+        ch, _, tag = line.partition(sep) if sep else line.partition(" ")
+        sent.append(ch or " ")
+        tags.append(tag.strip() or "O")
+    if sent:
+        yield "".join(sent), tags
+
+
+def _spans(tags):
+    out, start, typ = set(), None, None
+    for i, t in enumerate(tags + ["O"]):
+        if t.startswith("B-") or t == "O" or (t.startswith("I-") and t[2:] != typ):
+            if start is not None:
+                out.add((start, i, typ))
+            start, typ = (i, t[2:]) if t.startswith(("B-", "I-")) else (None, None)
+    return out
+
+
+def _prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def ner(limit: int = 3442):
+    """People/places/organizations on MSRA test (character BIO, exact span + type), ties's
+    entities stage (one Article per sentence) beside jieba posseg (nr/ns/nt), in one run."""
+    from ties.model import Article
+    from ties.stages import entities
+
+    kind = {"person": "PER", "place": "LOC", "country": "LOC", "organization": "ORG"}
+    sets = [("msra", os.path.join(SHARED, "bench", "cn-ner", "msra", "msra_test_bio.txt"), "\t"),
+            ("peoples-daily", os.path.join(SHARED, "bench", "cn-ner", "peoples-daily", "example.test"), " ")]
+    for name, path, sep in sets:
+        data = list(_bio_sentences(path, sep))[:limit]
+        systems = {"ties": Counter(), "jieba-posseg": Counter()}
+        per_type = {k: {t: Counter() for t in ("PER", "LOC", "ORG")} for k in systems}
+        secs = {}
+        t0 = time.perf_counter()
+        preds_t = []
+        for text, _ in data:
+            art = Article(source_path="", title="", text=text, language="zh")
+            preds_t.append({(a, b, kind[e.type]) for e in entities.find(art) for a, b, _ in e.mentions
+                            if e.type in kind and a >= 0})
+        secs["ties"] = time.perf_counter() - t0
+        try:
+            import jieba.posseg as pseg
+            jieba_kind = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
+            t0 = time.perf_counter()
+            preds_j = []
+            for text, _ in data:
+                pos, spans = 0, set()
+                for w in pseg.cut(text):
+                    if w.flag in jieba_kind:
+                        spans.add((pos, pos + len(w.word), jieba_kind[w.flag]))
+                    pos += len(w.word)
+                preds_j.append(spans)
+            secs["jieba-posseg"] = time.perf_counter() - t0
+        except ImportError:
+            preds_j = None
+            print("cn-ner  jieba not installed (pip install '.[bench]')")
+        for sysname, preds in (("ties", preds_t), ("jieba-posseg", preds_j)):
+            if preds is None:
+                continue
+            for (_, tags), pred in zip(data, preds):
+                gold = _spans(tags)
+                for t in ("PER", "LOC", "ORG"):
+                    g = {x for x in gold if x[2] == t}
+                    p = {x for x in pred if x[2] == t}
+                    per_type[sysname][t].update(tp=len(g & p), fp=len(p - g), fn=len(g - p))
+            tot = sum(per_type[sysname].values(), Counter())
+            p, r, f = _prf(tot["tp"], tot["fp"], tot["fn"])
+            by = "  ".join(f"{t} {_prf(c['tp'], c['fp'], c['fn'])[2]:.3f}" for t, c in per_type[sysname].items())
+            print(f"cn-ner {name:<13} {sysname:<13} P {p:.3f} R {r:.3f} F1 {f:.3f}  ({by})  "
+                  f"{len(data) / secs[sysname]:8.0f} sentences/s")
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["throughput", "extraction", "time", "search"]
+    which = sys.argv[1:] or ["throughput", "extraction", "time", "ner", "search"]
     for w in which:
-        {"throughput": throughput, "extraction": extraction, "time": time_normalization, "search": search}[w]()
+        {"throughput": throughput, "extraction": extraction, "time": time_normalization, "ner": ner,
+         "search": search}[w]()

@@ -42,18 +42,21 @@ def _rules():
     return types, words("habitual"), words("planned"), invitation, words("anaphora")
 
 
+@lru_cache(maxsize=256)
+def _word_matchers(words: tuple[str, ...]):
+    """One regex for the Chinese words (substrings) and one for the others (on word boundaries)."""
+    cjk = sorted((w for w in words if CJK.search(w)), key=len, reverse=True)
+    latin = sorted((w for w in words if not CJK.search(w)), key=len, reverse=True)
+    return (re.compile("|".join(map(re.escape, cjk))) if cjk else None,
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, latin)) + r")(?!\w)") if latin else None)
+
+
 def _has(sentence_simp: str, sentence_low: str, words: list[str]) -> int:
     """Position of the first word found (Chinese by substring, others on word boundaries), or -1."""
-    best = -1
-    for w in words:
-        if re.search(r"[\u4e00-\u9fff]", w):
-            i = sentence_simp.find(w)
-        else:
-            m = re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", sentence_low)
-            i = m.start() if m else -1
-        if i >= 0 and (best < 0 or i < best):
-            best = i
-    return best
+    cjk, latin = _word_matchers(tuple(words))
+    found = [m.start() for m in ((cjk.search(sentence_simp) if cjk else None),
+                                 (latin.search(sentence_low) if latin else None)) if m]
+    return min(found) if found else -1
 
 
 def _sentences(text: str):
