@@ -78,3 +78,36 @@ def test_same_event_many_reports_and_queries(tmp_path, settings):
     r = subprocess.run([sys.executable, "-m", "ties", "events", "--db", str(tmp_path / "k.db"), "--actor", "Tô Lâm",
                         "--json"], capture_output=True, text=True, check=True)
     assert all("Tô Lâm" in json.loads(line)["participants"] for line in r.stdout.strip().split("\n"))
+
+
+def test_vietnamese_name_in_chinese_gets_han_viet_reading(extract_one):
+    arts = extract_one(corpus("cctv-xwlb-json", "20230928.json"))
+    a = next(x for x in arts if x.title == "王沪宁会见越南共产党代表团")
+    dung = next(e for e in a.entities if "丁进勇" in e.aliases)
+    assert dung.name == "Đinh Tiến Dũng" and "Dinh Tien Dung" in dung.aliases
+    assert any(s.speaker == "Đinh Tiến Dũng" for s in a.statements)  # a later mention is the same person
+    meeting = next(e for e in a.events if e.type == "meeting")
+    assert meeting.location == "Beijing"  # 在京, not the 河内 of a title
+
+
+def test_names_in_vietnamese_text_by_tagger(extract_one):
+    (a,) = extract_one(corpus("dantri-unc-vi", "news_world_248.txt"))
+    names = {e.name for e in a.entities if e.type == "person"}
+    assert "Justin Trudeau" in names and "Joe Biden" in names
+    assert not any(n.startswith("Canada") or n.startswith("Phòng") for n in names)
+
+
+def test_hanviet_table_matches_unihan_build(tmp_path):
+    """The shipped table is what scripts/build_hanviet.py makes from Debian's unicode-data."""
+    import importlib.util
+    from pathlib import Path
+
+    if not Path("/usr/share/unicode/Unihan_Readings.txt.bz2").exists():
+        pytest.skip("apt-get install unicode-data to rebuild the Hán-Việt table")
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_hanviet", root / "scripts" / "build_hanviet.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = tmp_path / "hanviet.tsv"
+    mod.main(["--out", str(out)])
+    assert out.read_text(encoding="utf-8") == (root / "src" / "ties" / "data" / "hanviet.tsv").read_text(encoding="utf-8")
