@@ -4,6 +4,13 @@
 "13日", "上周", "昨天", "ngày 14/4", "từ ngày 10 đến 13/1", "từ ngày 11 - 15/5", "April 14", "on Monday".
 `resolve(sentence, ref)` returns (start, end) as dates, or None; `ref` is the publication date
 (or a year inferred from the text) and the last date seen earlier in the article.
+
+Before matching, Chinese numerals in dates become digits (二〇二四年十二月二十日 → 2024年12月20日)
+and two-digit years get their century from the reference (15年3月 → 2015年3月); numeric dates
+(2019-05-27, 2019/04/19, 2019.9.6, 20240307) and "本月9日", "下个月15号" are read too.
+`resolve(…, spans=True)` also gives the span of a month, quarter, half, ten-day period, year
+or week ("2023年3月", "一季度", "上半年", "6月上旬", "年底", "上个月"), which day-level event
+dating does not want.
 """
 from __future__ import annotations
 
@@ -12,11 +19,14 @@ import re
 
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
-_ZH_RANGE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下]午|晚|早)?\s*(?:至|到|-|—|–)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日")
-_ZH_FULL = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
-_ZH_TODAY = re.compile(r"(今天|今日|当天|当日|当晚|昨天|昨日|前天|明天|明日)(?:[（(](\d{1,2})日[)）])?")
+_TIME_OF_DAY = r"(?:\s*\d{1,2}[:：]\d{2}时?|[上下]午|晚上?|早上?|凌晨|中午)?"
+_ZH_RANGE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?" + _TIME_OF_DAY + r"\s*(?:至|到|-|—+|－|–|~|～)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})[日号]")
+_ZH_FULL = re.compile(r"(?:(\d{4})年|(今年|去年|前年|明年|后年))?(\d{1,2})月(\d{1,2})[日号]")
+_ZH_TODAY = re.compile(r"(大前天|大后天|今天|今日|本日|今晚|今早|当天|当日|当晚|昨天|昨日|昨晚|前天|后天|明天|明日|明晚|现在)(?:[（(](\d{1,2})日[)）])?")
+_TODAY_OFFSET = {"大前天": -3, "前天": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "今天": 0, "今日": 0, "本日": 0, "今晚": 0,
+                 "今早": 0, "现在": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3}
 _ZH_DAY = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:[上下]午|晚|早|电|清晨|凌晨)?")
-_ZH_WEEK = re.compile(r"(上周|上星期|本周|下周)([一二三四五六日天])?")
+_ZH_WEEK = re.compile(r"(上上周|上一?个?(?:周|星期|礼拜)|本周|这一?个?(?:周|星期|礼拜)|下一?个?(?:周|星期|礼拜)|(?<![上下这本])(?:星期|礼拜|周)(?=[一二三四五六日天]))(?:周|星期)?([一二三四五六日天])?")
 _VI_RANGE = re.compile(r"từ (?:ngày )?(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|tới|-|–|—)\s*(?:ngày )?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 _VI_DATE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm) (\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 _VI_TODAY = re.compile(r"\b(hôm nay|hôm qua|ngày mai)\b", re.I)
@@ -43,7 +53,17 @@ def _fix_year(day: dt.date | None, ref: dt.date, explicit_year: bool) -> dt.date
     return day
 
 
-def resolve(sentence: str, ref: dt.date, context: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+def resolve(sentence: str, ref: dt.date, context: dt.date | None = None,
+            spans: bool = False) -> tuple[dt.date, dt.date] | None:
+    sentence = _normalize(sentence, ref)
+    found = (_numeric(sentence, ref) or _relative_month_day(sentence, ref) or _day(sentence, ref, context)
+             or (_span(sentence, ref) if spans else None))
+    if found and spans and re.search(r"(?:起|以来)(?:至今)?$|至今$", sentence.strip()):
+        return found[0], ref  # "2019年5月8日起", "从2001年起至今": until the reference day
+    return found
+
+
+def _day(sentence: str, ref: dt.date, context: dt.date | None) -> tuple[dt.date, dt.date] | None:
     base = context or ref
     m = _ZH_RANGE.search(sentence)
     if m:
@@ -62,8 +82,7 @@ def resolve(sentence: str, ref: dt.date, context: dt.date | None = None) -> tupl
         if word in ("当天", "当日", "当晚"):
             day = base
         else:
-            offset = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}[word]
-            day = ref + dt.timedelta(days=offset)
+            day = ref + dt.timedelta(days=_TODAY_OFFSET[word])
         if num:
             cand = _d(day.year, day.month, num)
             if cand:
@@ -71,12 +90,16 @@ def resolve(sentence: str, ref: dt.date, context: dt.date | None = None) -> tupl
         return day, day
     m = _ZH_FULL.search(sentence)
     if m:
-        s = _fix_year(_d(m.group(1) or ref.year, m.group(2), m.group(3)), ref, bool(m.group(1)))
+        explicit = bool(m.group(1) or m.group(2))
+        s = _fix_year(_d(_year_of(m.group(1), m.group(2), ref), m.group(3), m.group(4)), ref, explicit)
         if s:
             return s, s
     m = _ZH_WEEK.search(sentence)
     if m:
-        weeks = {"上周": -1, "上星期": -1, "本周": 0, "下周": 1}[m.group(1)]
+        w = m.group(1)
+        weeks = -2 if w == "上上周" else -1 if w.startswith("上") else 1 if w.startswith("下") else 0
+        if not m.group(2) and w in ("星期", "礼拜", "周"):
+            return None
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=weeks)
         if m.group(2):
             wd = 6 if m.group(2) in "日天" else _CN_NUM[m.group(2)] - 1
@@ -132,3 +155,166 @@ def infer_year(text: str, ceiling: int) -> int | None:
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*niên|\b)", text)]
     years = [y for y in years if 1990 <= y <= ceiling]
     return max(years) if years else None
+
+
+_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "○": "0", "Ｏ": "0"}
+_ZH_YEAR = re.compile(r"([零〇○一二三四五六七八九]{2,4})(?=年)")
+_ZH_MD = re.compile(r"(?<![第星期周个])([一二三四五六七八九十廿]{1,3})(?=[月日号])")
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年(?=\d{1,2}月|[底初末]|$|[上下]半年|首|第|\d季度)")
+
+
+def _zh_value(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 廿一 → 21, 三十一 → 31."""
+    s = s.replace("廿", "二十")
+    if "十" not in s:
+        return int(_DIGIT[s]) if len(s) == 1 and s in _DIGIT else None
+    tens, _, ones = s.partition("十")
+    t = int(_DIGIT.get(tens, "x")) if tens else 1
+    o = int(_DIGIT.get(ones, "x")) if ones else 0
+    return t * 10 + o
+
+
+def _normalize(sentence: str, ref: dt.date) -> str:
+    s = _ZH_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), sentence)
+
+    def md(m):
+        v = _zh_value(m.group(1))
+        return str(v) if v is not None and 1 <= v <= 31 else m.group(1)
+
+    s = _ZH_MD.sub(md, s)
+
+    def short_year(m):
+        yy = int(m.group(1))
+        century = ref.year // 100 * 100
+        full = century + yy - (100 if yy > ref.year % 100 + 10 else 0)
+        return f"{full}年"
+
+    return _SHORT_YEAR.sub(short_year, s)
+
+
+_NUM_YMD = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*[-/.]\s*|\s+)(\d{1,2})(?:\s*[-/.]\s*|\s+)(\d{1,2})")
+_NUM_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_RANGE_SEP = re.compile(r"^\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*)?(?:起\s*)?(?:至|到|-|—+|－|~|～)\s*$")
+
+
+def _numeric(sentence: str, ref: dt.date) -> tuple[dt.date, dt.date] | None:
+    found = []
+    for rx in (_NUM_YMD, _NUM_COMPACT):
+        for m in rx.finditer(sentence):
+            d = _d(m.group(1), m.group(2), m.group(3))
+            if d:
+                found.append((m.start(), m.end(), d))
+    if not found:
+        return None
+    found.sort()
+    s0, e0, first = found[0]
+    if len(found) > 1 and _RANGE_SEP.match(sentence[e0:found[1][0]]):
+        return first, found[1][2]
+    return first, first
+
+
+_REL_MONTH = re.compile(r"(本月|这个月|当月|同月|上个?月|下个?月)(\d{1,2})[日号]")
+
+
+def _relative_month_day(sentence: str, ref: dt.date) -> tuple[dt.date, dt.date] | None:
+    m = _REL_MONTH.search(sentence)
+    if not m:
+        return None
+    y, mo = _shift_month(ref.year, ref.month, -1 if m.group(1).startswith("上") else 1 if m.group(1).startswith("下") else 0)
+    d = _d(y, mo, m.group(2))
+    return (d, d) if d else None
+
+
+def _shift_month(y: int, mo: int, k: int) -> tuple[int, int]:
+    i = y * 12 + mo - 1 + k
+    return i // 12, i % 12 + 1
+
+
+def _month_end(y: int, mo: int) -> dt.date:
+    y2, m2 = _shift_month(y, mo, 1)
+    return dt.date(y2, m2, 1) - dt.timedelta(days=1)
+
+
+def _month_span(y: int, mo: int) -> tuple[dt.date, dt.date] | None:
+    if not 1 <= mo <= 12:
+        return None
+    return dt.date(y, mo, 1), _month_end(y, mo)
+
+
+_YEAR_WORD = {"今年": 0, "本年": 0, "这一年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "后年": 2}
+_YEAR = r"(?:(\d{4})年|(今年|本年|去年|前年|明年|后年))?"
+_Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1}
+
+
+def _year_of(num: str | None, word: str | None, ref: dt.date) -> int:
+    if num:
+        return int(num)
+    return ref.year + _YEAR_WORD.get(word or "今年", 0)
+
+
+def _span(s: str, ref: dt.date) -> tuple[dt.date, dt.date] | None:
+    """Spans longer than a day: months, quarters, halves, ten-day periods, years, weeks."""
+    m = re.search(_YEAR + r"(\d{1,2})(?:月份?)?\s*(?:至|到|-|—+|－|~)\s*(?:(\d{4})年)?(\d{1,2})月份?", s)
+    if m:
+        y = _year_of(m.group(1), m.group(2), ref)
+        a, b = _month_span(y, int(m.group(3))), _month_span(int(m.group(4) or y), int(m.group(5)))
+        if a and b:
+            return a[0], b[1]
+    m = re.search(_YEAR + r"前(\d{1,2}|[一二三四五六七八九十两]{1,2})个?月", s)
+    if m:
+        y = _year_of(m.group(1), m.group(2), ref)
+        n = int(m.group(3)) if m.group(3).isdigit() else _zh_value(m.group(3).replace("两", "二"))
+        if n and 1 <= n <= 12:
+            return dt.date(y, 1, 1), _month_end(y, n)
+    m = re.search(_YEAR + r"首月", s)
+    if m:
+        return _month_span(_year_of(m.group(1), m.group(2), ref), 1)
+    m = re.search(_YEAR + r"(\d{1,2})月份?(上旬|中旬|下旬|初|底|末|中)?", s)
+    if m and (m.group(1) or m.group(2) or not re.search(r"\d{1,2}月\d", s)):
+        y, mo = _year_of(m.group(1), m.group(2), ref), int(m.group(3))
+        span = _month_span(y, mo)
+        if span:
+            part = m.group(4)
+            if part == "上旬" or part == "初":
+                return span[0], span[0].replace(day=10 if part == "上旬" else 5)
+            if part == "中旬" or part == "中":
+                return span[0].replace(day=11), span[0].replace(day=20)
+            if part == "下旬":
+                return span[0].replace(day=21), span[1]
+            if part in ("底", "末"):
+                return span[1].replace(day=25), span[1]
+            return span
+    m = re.search(_YEAR + r"(?:前(\d|[一二三四两])个?季度|(?:第)?([一二三四1-4首])季度|Q([1-4]))", s)
+    if m:
+        y = _year_of(m.group(1), m.group(2), ref)
+        if m.group(3):
+            n = _Q.get(m.group(3), 2 if m.group(3) == "两" else 0)
+            return dt.date(y, 1, 1), _month_end(y, n * 3)
+        q = _Q[m.group(4) or m.group(5)]
+        return dt.date(y, q * 3 - 2, 1), _month_end(y, q * 3)
+    m = re.search(r"(上个?|本|这个?|下个?)季度", s)
+    if m:
+        q = (ref.month - 1) // 3 + (-1 if m.group(1).startswith("上") else 1 if m.group(1).startswith("下") else 0)
+        y = ref.year + (q // 4)
+        q = q % 4 + 1
+        return dt.date(y, q * 3 - 2, 1), _month_end(y, q * 3)
+    m = re.search(_YEAR + r"([上下])半年", s)
+    if m:
+        y = _year_of(m.group(1), m.group(2), ref)
+        return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if m.group(3) == "上" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+    m = re.search(_YEAR + r"年?(底|末|初)", s)
+    if m and (m.group(1) or m.group(2) or "年" in s):
+        y = _year_of(m.group(1), m.group(2), ref)
+        return (dt.date(y, 11, 1), dt.date(y, 12, 31)) if m.group(3) in "底末" else (dt.date(y, 1, 1), _month_end(y, 2))
+    m = re.search(r"(上个?月|下个?月|本月|当月|这个月)", s)
+    if m:
+        y, mo = _shift_month(ref.year, ref.month, -1 if m.group(1).startswith("上") else 1 if m.group(1).startswith("下") else 0)
+        return _month_span(y, mo)
+    m = re.search(r"(?<!\d)(\d{4})年(?!\d)|(今年|去年|前年|明年|后年|这一年|上一年)", s)
+    if m:
+        y = _year_of(m.group(1), m.group(2), ref) if m.group(1) or m.group(2) in _YEAR_WORD else ref.year
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    m = _ZH_WEEK.search(s)
+    if m:
+        return _day(m.group(0), ref, None)
+    return None

@@ -1,0 +1,55 @@
+"""Date resolution: the news forms the events stage relies on, and JioNLP's own cases as a floor."""
+import datetime as dt
+import json
+import os
+
+import pytest
+
+from conftest import SHARED
+from ties import timeexpr
+
+REF = dt.date(2025, 4, 14)
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("越共中央总书记苏林今天（14日）在河内会见", "2025-04-14", "2025-04-14"),
+    ("应邀于1月10日至13日对越南进行正式访问", "2025-01-10", "2025-01-13"),
+    ("10月30日至11月2日访华", "2025-10-30", "2025-11-02"),
+    ("12月28日至30日", "2024-12-28", "2024-12-30"),  # far after the reference: the year before
+    ("去年3月3号两国签署协议", "2024-03-03", "2024-03-03"),
+    ("二〇二四年十二月二十日", "2024-12-20", "2024-12-20"),
+    ("2019年4月12-19日", "2019-04-12", "2019-04-19"),
+    ("2021年4月20日11:00时至2021年4月25日17:00时", "2021-04-20", "2021-04-25"),
+    ("自2020-05-26至2020-05-29止", "2020-05-26", "2020-05-29"),
+    ("Chủ tịch nước sẽ thăm Trung Quốc từ ngày 11 - 15/5", "2025-05-11", "2025-05-15"),
+    ("下个月9号", "2025-05-09", "2025-05-09"),
+])
+def test_day_forms(text, start, end):
+    got = timeexpr.resolve(text, REF)
+    assert got and (got[0].isoformat(), got[1].isoformat()) == (start, end)
+
+
+def test_spans_only_when_asked():
+    assert timeexpr.resolve("2023年是中越建交73周年", REF) is None  # a year is no event date
+    assert timeexpr.resolve("2023年", REF, spans=True) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert timeexpr.resolve("今年一季度", REF, spans=True) == (dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+
+
+def test_jionlp_cases_floor():
+    path = os.path.join(SHARED, "bench", "cn-time-normalization", "jionlp_time_parser_cases.jsonl")
+    if not os.path.exists(path):
+        pytest.skip("no JioNLP cases")
+    ok = tried = 0
+    for line in open(path, encoding="utf-8"):
+        c = json.loads(line)
+        exp = c["expected"]
+        if exp.get("type") not in ("time_point", "time_span") or not isinstance(exp.get("time"), list):
+            continue
+        try:
+            ref = dt.date.fromisoformat(str(c.get("time_base_local"))[:10])
+        except ValueError:
+            continue
+        tried += 1
+        got = timeexpr.resolve(c["text"], ref, spans=True)
+        ok += bool(got) and got[0].isoformat() == exp["time"][0][:10] and got[1].isoformat() == exp["time"][1][:10]
+    assert tried > 200 and ok / tried >= 0.3, (ok, tried)
