@@ -115,6 +115,7 @@ class Article:
     dateline: str | None = None       # "新华社河内4月14日电" etc., cut from the text
     dateline_agency: str | None = None
     dateline_place: str | None = None
+    credit: str | None = None         # a closing source credit: "Theo VnExpress", "TTXVN/Tin Tức"
     timezone: str | None = None
     year_hint: int | None = None      # a year the text itself names as current, when undated
     warnings: list[str] = field(default_factory=list)

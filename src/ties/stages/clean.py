@@ -215,14 +215,31 @@ def _signoff(lines: list[str], art: Article | None, m: dict) -> list[str]:
         ms = m["signoff_source_re"].match(last)
         mn = None if ms else m["signoff_name_re"].match(last)
         if ms:
+            if art is not None and ms.group("source") and not art.credit:
+                art.credit = ms.group("source").strip()
             cut += 1
         elif mn and not last.endswith((".", "?", "!", ":")) and len(last.split()) <= 6:
             if art is not None and not art.authors:
                 art.authors = [mn.group("name").strip()]
+            if art is not None and mn.group("source") and not art.credit:
+                art.credit = mn.group("source").strip()
             cut += 1
         else:
             break
-    return lines[:len(lines) - cut] if cut else lines
+    lines = lines[:len(lines) - cut] if cut else lines
+    if art is not None and lines and not art.credit:
+        lines[-1] = _trailing_credit(lines[-1], art)
+    return lines
+
+
+def _trailing_credit(line: str, art: Article) -> str:
+    """A credit run on at the end of the last paragraph ("… thời gian tới. TTXVN/Tin Tức"), kept
+    and cut only when it names a known outlet."""
+    mt = re.search(r"(?<=[.!?”\"])\s+\(?(?:Theo\s+)?([^\s.()][^.()!?]{1,30}?)\)?\s*$", line)
+    if mt and any(knowledge.outlets().from_name(part.strip()) for part in mt.group(1).split("/")):
+        art.credit = mt.group(1).strip()
+        return line[:mt.start()].rstrip()
+    return line
 
 
 def _dedupe(lines: list[str]) -> list[str]:

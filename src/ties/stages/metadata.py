@@ -51,6 +51,8 @@ def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
         row = outlets.from_name(hint)
     if row is None and art.dateline_agency:
         row = outlets.from_name(art.dateline_agency)
+    if row is None and art.credit:  # "TTXVN/Tin Tức": the paper that ran it, then the agency
+        row = next((r for r in (outlets.from_name(p.strip()) for p in reversed(art.credit.split("/"))) if r), None)
     if row is None and defaults.outlet:
         row = outlets.from_name(defaults.outlet) or {"name": defaults.outlet}
     art.outlet = row["name"] if row else None
