@@ -186,7 +186,21 @@ def find(art: Article) -> list[Event]:
                 last = ev
     # a happening with nobody named is kept only where nobody is expected (a forum, a statement)
     events = [e for e in events if e.participants or e.type in ("conference", "joint_statement")]
-    return _merge(events)
+    return _inherit_location(_merge(events))
+
+
+def _inherit_location(events: list[Event]) -> list[Event]:
+    """A happening with no place of its own, during a visit by one of its participants, took
+    place where the visit went (talks on the day Xi arrived in Hanoi were in Hanoi)."""
+    visits = [v for v in events if v.type == "visit" and v.location and v.start]
+    for e in events:
+        if e.location or e.type == "visit" or not e.start:
+            continue
+        for v in visits:
+            if set(e.participants) & set(v.participants) and v.start <= e.start <= (v.end or v.start):
+                e.location = v.location
+                break
+    return events
 
 
 def _compatible_dates(a: Event, b: Event) -> bool:
