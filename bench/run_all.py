@@ -137,7 +137,8 @@ def time_normalization():
 
 
 def search(n_target: int = 100_000):
-    """Search latency at n_target articles, the corpus replicated with varied ids."""
+    """Search latency at n_target articles: the CCTV files copied, every sentence of a copy marked
+    with its number so that no copy is a duplicate of another."""
     settings = Settings.load()
     settings.knowledge_stages = False
     with tempfile.TemporaryDirectory() as tmp:
@@ -151,7 +152,7 @@ def search(n_target: int = 100_000):
             for name in files:
                 if name.endswith(".json"):
                     text = open(os.path.join(src, name), encoding="utf-8").read()
-                    open(os.path.join(d, name), "w", encoding="utf-8").write(text.replace("。", f"。{copies}", 1))
+                    open(os.path.join(d, name), "w", encoding="utf-8").write(text.replace("。", f"。{copies} "))
             ingest_paths([d], db, settings)
             copies += 1
         n = db.db.execute("SELECT count(*) FROM articles").fetchone()[0]
