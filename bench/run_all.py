@@ -1,7 +1,7 @@
 """Benchmarks, run by hand (`make bench`); they print figures and ratios against peers measured
 in the same run. Nothing here is pass/fail.
 
-    python bench/run_all.py [throughput] [extraction] [time] [ner] [search]
+    python bench/run_all.py [throughput] [extraction] [time] [ner] [search] [memory]
 """
 from __future__ import annotations
 
@@ -250,8 +250,34 @@ def ner(limit: int = 3442):
                   f"{len(data) / secs[sysname]:8.0f} sentences/s")
 
 
+def memory(sizes=(1_000, 10_000, 30_000)):
+    """Peak memory (max RSS) of one `ties ingest` run, full pipeline, over 1,000 to 30,000 files:
+    hkcnews posts copied with a marker in every sentence so that no copy is a duplicate."""
+    import resource
+    import subprocess
+
+    src = os.path.join(SHARED, "corpus", "hkcnews")
+    posts = [open(os.path.join(src, n), encoding="utf-8").read() for n in sorted(os.listdir(src)) if n.endswith(".md")]
+    ties = os.path.join(os.path.dirname(sys.executable), "ties")
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = os.path.join(tmp, "files")
+            os.makedirs(folder)
+            for i in range(n):
+                text = posts[i % len(posts)].replace("。", f"。{i // len(posts)} ")
+                open(os.path.join(folder, f"p{i}.md"), "w", encoding="utf-8").write(text)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            t = time.perf_counter()
+            subprocess.run([ties, "ingest", "--db", os.path.join(tmp, "m.db"), folder], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            wall = time.perf_counter() - t
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            shown = f"{peak / 1024:6.0f} MB" if peak > before else f"≤ {peak / 1024:4.0f} MB (the earlier run's peak)"
+            print(f"memory ingest {n:>6} files: peak RSS {shown}  {n / wall:6.0f} files/s wall")
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["throughput", "extraction", "time", "ner", "search"]
+    which = sys.argv[1:] or ["throughput", "extraction", "time", "ner", "search", "memory"]
     for w in which:
         {"throughput": throughput, "extraction": extraction, "time": time_normalization, "ner": ner,
-         "search": search}[w]()
+         "search": search, "memory": memory}[w]()
