@@ -165,7 +165,15 @@ def find(art: Article) -> list[Event]:
             parts = [n for n in names if not (typ == "visit" and n in hosts)]
             if said_at is not None and said_at < pos:
                 parts = [n for n in parts if n not in reporters] or parts
-            if not parts and last is not None and (_has(simp, low, anaphora) >= 0 or typ in ("signing", "joint_statement")):
+            if typ == "visit":  # the travellers are named in the trigger's own clause, when anyone is
+                c0 = max(simp.rfind(x, 0, pos) for x in "，,；;") + 1
+                c1 = min([i for i in (simp.find(x, pos) for x in "，,；;") if i >= 0] or [len(simp)])
+                def named(lo, hi):
+                    return [n for n in parts if any(s0 + lo <= a < s0 + hi for p in persons if p.name == n
+                                                    for a, b, _ in p.mentions)]
+                parts = named(c0, c1) or named(0, pos)  # else the subject before it ("X抵达河内，对越南进行…")
+            if not parts and last is not None and typ != "visit" and (  # "the two sides" do not travel
+                    _has(simp, low, anaphora) >= 0 or typ in ("signing", "joint_statement")):
                 parts = list(last.participants)
             start = end = None
             if when:
