@@ -81,6 +81,16 @@ class _Progress:
         self.bar.close()
 
 
+def _with_progress(store, total: int, label: str, job):
+    """Run job(store, bar) with a progress bar; the bar and the store are closed however it ends."""
+    bar = _Progress(total, label)
+    try:
+        return job(store, bar)
+    finally:
+        bar.close()
+        store.close()
+
+
 def _open(db_path):
     from .store import open_store
 
@@ -103,13 +113,8 @@ def ingest(paths, db_path, as_json, **opts):
 
     settings = _settings(**opts)
     files = list(walk(paths))
-    store = _open(db_path)
-    bar = _Progress(len(files), "ingest")
-    try:
-        report = ingest_paths(files, store, settings, progress=bar, on_reject=_echo_reject)
-    finally:
-        bar.close()
-        store.close()
+    report = _with_progress(_open(db_path), len(files), "ingest",
+                            lambda store, bar: ingest_paths(files, store, settings, progress=bar, on_reject=_echo_reject))
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
@@ -130,12 +135,7 @@ def reextract(db_path, as_json, **opts):
     settings = _settings(**opts)
     store = _open(db_path)
     n = store.db.execute("SELECT count(*) FROM sources").fetchone()[0]
-    bar = _Progress(n, "reextract")
-    try:
-        report = run(store, settings, progress=bar)
-    finally:
-        bar.close()
-        store.close()
+    report = _with_progress(store, n, "reextract", lambda store, bar: run(store, settings, progress=bar))
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:

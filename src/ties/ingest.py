@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import neardup, readers
@@ -57,11 +58,9 @@ def store_file(store: Store, path: str, data: bytes, sha: str, settings: Setting
 def ingest_paths(paths: Iterable[str], store: Store, settings: Settings, batch_seconds: float = 2.0,
                  progress=None, on_reject: Callable[[str, str], None] | None = None) -> IngestReport:
     report = IngestReport()
-    t0 = time.perf_counter()
     known = store.known_hashes()
     last_commit = time.perf_counter()
-    store.begin()
-    try:
+    with _timed_transaction(store, report):
         for path in walk(paths):
             report.files += 1
             if progress:
@@ -88,21 +87,30 @@ def ingest_paths(paths: Iterable[str], store: Store, settings: Settings, batch_s
                 store.commit()
                 store.begin()
                 last_commit = time.perf_counter()
+    return report
+
+
+@contextmanager
+def _timed_transaction(store: Store, report: IngestReport) -> Iterator[None]:
+    """One write transaction (committed at the end, rolled back on any error or interrupt),
+    its duration kept in the report."""
+    t0 = time.perf_counter()
+    store.begin()
+    try:
+        yield
         store.commit()
     except BaseException:
         store.rollback()
         raise
-    report.seconds = time.perf_counter() - t0
-    return report
+    finally:
+        report.seconds = time.perf_counter() - t0
 
 
 def reextract(store: Store, settings: Settings, progress=None) -> IngestReport:
     """Re-run the pipeline on every stored source's bytes (after an upgrade); no source file needed."""
     report = IngestReport()
-    t0 = time.perf_counter()
     rows = store.db.execute("SELECT id, path FROM sources ORDER BY id").fetchall()
-    store.begin()
-    try:
+    with _timed_transaction(store, report):
         for sid, path in rows:
             report.files += 1
             if progress:
@@ -110,9 +118,4 @@ def reextract(store: Store, settings: Settings, progress=None) -> IngestReport:
             raw = store.db.execute("SELECT raw, sha256 FROM sources WHERE id=?", (sid,)).fetchone()
             store_file(store, path, zlib.decompress(raw[0]), raw[1], settings, report)
         store.db.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_reports)")
-        store.commit()
-    except BaseException:
-        store.rollback()
-        raise
-    report.seconds = time.perf_counter() - t0
     return report

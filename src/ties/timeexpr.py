@@ -29,12 +29,12 @@ _ZH_DAY = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:[上下]午|晚|早|电|�
 _ZH_WEEK = re.compile(r"(上上周|上一?个?(?:周|星期|礼拜)|本周|这一?个?(?:周|星期|礼拜)|下一?个?(?:周|星期|礼拜)|(?<![上下这本])(?:星期|礼拜|周)(?=[一二三四五六日天]))(?:周|星期)?([一二三四五六日天])?")
 _VI_RANGE = re.compile(r"từ (?:ngày )?(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|tới|-|–|—)\s*(?:ngày )?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 _VI_DATE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm) (\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
-_VI_TODAY = re.compile(r"\b(hôm nay|hôm qua|ngày mai)\b", re.I)
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december"], 1)}
 _EN_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\.? (\d{1,2})(?:, (\d{4}))?")
 _EN_WEEKDAY = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_EN_REL = re.compile(r"\b(today|yesterday|tomorrow)\b", re.I)
+_LATIN_OFFSET = {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "today": 0, "yesterday": -1, "tomorrow": 1}
+_LATIN_REL = re.compile(r"\b(" + "|".join(_LATIN_OFFSET) + r")\b", re.I)
 
 
 def _d(y, m, d) -> dt.date | None:
@@ -127,11 +127,6 @@ def _day(sentence: str, ref: dt.date, context: dt.date | None) -> tuple[dt.date,
         s = _fix_year(_d(m.group(3) or ref.year, m.group(2), m.group(1)), ref, bool(m.group(3)))
         if s:
             return s, s
-    m = _VI_TODAY.search(sentence)
-    if m:
-        off = {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1}[m.group(1).lower()]
-        day = ref + dt.timedelta(days=off)
-        return day, day
     m = _EN_DATE.search(sentence)
     if m:
         s = _fix_year(_d(m.group(3) or ref.year, _MONTHS[m.group(1).lower()], m.group(2)), ref, bool(m.group(3)))
@@ -142,10 +137,9 @@ def _day(sentence: str, ref: dt.date, context: dt.date | None) -> tuple[dt.date,
         wd = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(m.group(1).lower())
         day = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
         return day, day
-    m = _EN_REL.search(sentence)
+    m = _LATIN_REL.search(sentence)  # hôm nay, hôm qua, today, yesterday…
     if m:
-        off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
-        day = ref + dt.timedelta(days=off)
+        day = ref + dt.timedelta(days=_LATIN_OFFSET[m.group(1).lower()])
         return day, day
     return None
 

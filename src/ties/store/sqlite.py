@@ -47,6 +47,12 @@ def search_extra(s: str) -> str:
     return " ".join(sorted({w for w in segment(_prepare(s), for_search=True) if w not in words}))
 
 
+def _conditions(pairs: list[tuple[str, object]]) -> tuple[list[str], list]:
+    """'AND …' clauses and their arguments for the filters that were given."""
+    given = [(clause, value) for clause, value in pairs if value]
+    return ["AND " + clause for clause, _ in given], [value for _, value in given]
+
+
 class Store:
     def __init__(self, path: str):
         self.path = path
@@ -183,13 +189,10 @@ class Store:
         # on it; then read the few rows returned and make their snippets. Scoring every match of
         # a common word (经济) through a join, with a snippet each, is what made a search slow at
         # 100,000 articles.
-        filters, args = [], [fts_query]
-        for column, value in (("a.outlet = ? COLLATE NOCASE", outlet), ("a.language = ?", lang),
-                              ("a.published >= ?", since),
-                              ("a.published <= ?", (until + "~" if until and len(until) == 10 else until))):
-            if value:
-                filters.append("AND " + column)
-                args.append(value)
+        filters, args = _conditions([("a.outlet = ? COLLATE NOCASE", outlet), ("a.language = ?", lang),
+                                     ("a.published >= ?", since),
+                                     ("a.published <= ?", until + "~" if until and len(until) == 10 else until)])
+        args = [fts_query] + args
         score = "bm25(articles_fts, 4.0, 1.0, 0.5)"
         if filters:
             ranked = ("SELECT a.id, " + score + " AS score FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
@@ -262,18 +265,11 @@ class Store:
                 "SELECT e.name FROM aliases a JOIN entities e ON e.id=a.entity_id WHERE a.folded=?", (fold_alias(actor),))}
             sql.append("AND e.id IN (SELECT event_id FROM event_participants WHERE name IN (%s))" % ",".join("?" * len(names)))
             args += sorted(names)
-        if type:
-            sql.append("AND e.type = ?")
-            args.append(type)
-        if since:
-            sql.append("AND e.start >= ?")
-            args.append(since)
-        if until:
-            sql.append("AND e.start <= ?")
-            args.append(until)
-        if outlet:
-            sql.append("AND e.id IN (SELECT event_id FROM event_reports WHERE outlet = ? COLLATE NOCASE)")
-            args.append(outlet)
+        more, more_args = _conditions([
+            ("e.type = ?", type), ("e.start >= ?", since), ("e.start <= ?", until),
+            ("e.id IN (SELECT event_id FROM event_reports WHERE outlet = ? COLLATE NOCASE)", outlet)])
+        sql += more
+        args += more_args
         sql.append("ORDER BY e.start IS NULL, e.start, e.id LIMIT ?")
         args.append(limit)
         out = []
