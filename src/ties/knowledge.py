@@ -78,6 +78,11 @@ class Outlets:
             host = host.partition(".")[2]
         return None
 
+    def same_day(self, name: str | None) -> bool:
+        """The outlet reports the day's happenings on the day (a dateless lead is that day)."""
+        r = self.by_alias.get(fold(name)) if name else None
+        return bool(r and r.get("same_day"))
+
     def timezone(self, name: str | None) -> str | None:
         r = self.by_alias.get(fold(name)) if name else None
         return r.get("timezone") if r else None
@@ -88,24 +93,99 @@ def outlets() -> Outlets:
     return Outlets(load_yaml("outlets.yaml") or [])
 
 
+def _person(a: dict, filename: str) -> dict:
+    if "id" not in a or "name" not in a:
+        raise KnowledgeFileError(f"ties/data/{filename}: an entry lacks id or name: {a}")
+    return {"key": a["id"], "name": a["name"], "type": "person", "country": a.get("country"),
+            "aliases": [str(x) for x in a.get("aliases", [])], "roles": a.get("roles", []),
+            "source": a.get("source"), "historical": bool(a.get("historical"))}
+
+
+# person files: Chinese and Vietnamese officials, and foreign leaders and officials
+PERSON_FILES = ("actors.yaml", "leaders.yaml")
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> list[dict]:
     """Every known actor, organization, place and country as one list of entries:
-    {key, name, type, country, aliases, roles, source}."""
+    {key, name, type, country, aliases, roles, source} (+ city and kind for places)."""
     entries: list[dict] = []
-    for a in load_yaml("actors.yaml") or []:
-        if "id" not in a or "name" not in a:
-            raise KnowledgeFileError(f"ties/data/actors.yaml: an entry lacks id or name: {a}")
-        entries.append({"key": a["id"], "name": a["name"], "type": "person", "country": a.get("country"),
-                         "aliases": [str(x) for x in a.get("aliases", [])], "roles": a.get("roles", []),
-                         "source": a.get("source")})
+    seen: set[str] = set()
+    for filename in PERSON_FILES:
+        try:
+            rows = load_yaml(filename) or []
+        except KnowledgeFileError:
+            if filename == "actors.yaml":
+                raise
+            rows = []
+        for a in rows:
+            e = _person(a, filename)
+            if e["key"] in seen:
+                continue
+            seen.add(e["key"])
+            entries.append(e)
+    _add_hanviet_aliases(entries)
     places = load_yaml("places.yaml") or {}
     for section, typ in (("countries", "country"), ("places", "place"), ("organizations", "organization")):
         for p in places.get(section, []):
             entries.append({"key": f"{typ}:{p['name']}", "name": p["name"], "type": typ,
                             "country": p.get("country") or (p["name"] if typ == "country" else None),
-                            "aliases": [str(x) for x in p.get("aliases", [])], "roles": [], "source": p.get("source")})
+                            "aliases": [str(x) for x in p.get("aliases", [])], "roles": [], "source": p.get("source"),
+                            "city": p.get("city"), "kind": p.get("kind")})
+    known = {e["key"] for e in entries}
+    venues = load_yaml("venues.yaml") or {}
+    for section in ("cities", "venues"):
+        for p in venues.get(section, []) or []:
+            kind = "venue" if section == "venues" else p.get("kind", "city")
+            key = f"place:{p['name']}"
+            if key in known:  # places.yaml already has it: add the forms it lacks
+                entry = next(e for e in entries if e["key"] == key)
+                entry["aliases"] += [str(a) for a in p.get("aliases", []) if str(a) not in entry["aliases"]]
+                continue
+            known.add(key)
+            entries.append({"key": key, "name": p["name"], "type": "place", "country": p.get("country"),
+                            "aliases": [str(x) for x in p.get("aliases", [])], "roles": [],
+                            "source": p.get("source"), "city": p.get("city") if kind == "venue" else None,
+                            "kind": kind})
     return entries
+
+
+def _add_hanviet_aliases(entries: list[dict]) -> None:
+    """A Chinese person's Vietnamese name is the Hán-Việt reading of their name in characters
+    (范长龙 → Phạm Trường Long): added as an alias wherever the dictionary lacks it."""
+    from .textutil import CJK, to_simplified
+    from .translit import hanviet_name
+
+    for e in entries:
+        if e.get("country") != "China":
+            continue
+        forms = [a for a in e["aliases"] if CJK.search(a) and 2 <= len(a) <= 4 and "·" not in a]
+        if not forms:
+            continue
+        reading = hanviet_name(to_simplified(forms[0]))
+        if reading and fold(reading) not in {fold(a) for a in e["aliases"]}:
+            e["aliases"].append(reading)
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, dict]:
+    return {e["key"]: e for e in gazetteer()}
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for e in gazetteer():
+        out.setdefault(e["name"], e)
+    return out
+
+
+def gazetteer_entry(key: str | None) -> dict | None:
+    return _by_key().get(key) if key else None
+
+
+def gazetteer_by_name(name: str | None) -> dict | None:
+    return _by_name().get(name) if name else None
 
 
 @lru_cache(maxsize=1)

@@ -43,11 +43,13 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     id: str | None = None          # key in the actor dictionary, when known
     source: str = "text"           # "dictionary" or "text" (found by the tagger only)
+    country: str | None = None     # the country a person serves or a place lies in, when known
+    historical: bool = False       # a figure of the past (Hồ Chí Minh): named, never a participant
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, form)
 
     def to_dict(self) -> dict:
         return {"name": self.name, "type": self.type, "aliases": self.aliases, "roles": self.roles,
-                "id": self.id, "mentions": [list(m) for m in self.mentions[:50]]}
+                "id": self.id, "country": self.country, "mentions": [list(m) for m in self.mentions[:50]]}
 
 
 @dataclass
@@ -64,6 +66,8 @@ class Event:
     offsets: tuple[int, int] = (0, 0)
     plover: str | None = None
     cameo: str | None = None
+    bilateral: bool = False        # between the configured pair: one side's actor and the other's
+    recalled: bool = False         # told as a past happening, not reported as news
 
     def to_dict(self) -> dict:
         d = asdict(self)

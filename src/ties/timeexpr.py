@@ -144,11 +144,48 @@ def _day(sentence: str, ref: dt.date, context: dt.date | None) -> tuple[dt.date,
     return None
 
 
-def infer_year(text: str, ceiling: int) -> int | None:
-    """The latest year the text names as a year (2024年, năm 2024, in 2024), not after `ceiling`."""
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*niên|\b)", text)]
+_FULL_DATE_YEAR = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/((?:19|20)\d{2})(?!\d)|((?:19|20)\d{2})年\d{1,2}月\d{1,2}[日号]|"
+                             r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December)\.? \d{1,2}, ((?:19|20)\d{2})")
+# years that name a plan's horizon or the ends of a range, not the time of the report
+_HORIZON = re.compile(r"(?:giai đoạn|đến năm|tới năm|đến|tới|tầm nhìn|trước năm|kế hoạch|chiến lược|nhiệm kỳ|"
+                      r"到|至|截至|规划|愿景|by|until|through|to)\s*((?:19|20)\d{2})|"
+                      r"((?:19|20)\d{2})\s*(?:-|–|—|~|至|到|đến)\s*(?:(?:19|20)?\d{2})(?!\d)|"
+                      r"(?<=\d)\s*(?:-|–|—)\s*((?:19|20)\d{2})", re.I)
+_YEAR_WORD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*niên|\b)")
+
+
+def infer_year(text: str, ceiling: int, people: list[tuple[int, int]] | None = None) -> int | None:
+    """The year an undated text was written, from the strongest evidence it holds:
+    1. full dates ("13/5/2017", "2017年5月13日", "May 13, 2017"): the latest;
+    2. else years named as the time of something ("năm 2016", "Quý I/2017", "2016年"), leaving out
+       plan horizons and the ends of ranges ("giai đoạn 2016 - 2020", "đến năm 2030"): the latest;
+    3. `people`: the years in which the persons named held the titles the text gives them; the
+       year found must fall within all of them (or, with no year found, they must agree on one).
+    Years after `ceiling` are not considered. None when nothing says."""
+    lo, hi = 0, ceiling
+    for a, b in people or []:
+        if max(lo, a) <= min(hi, b):
+            lo, hi = max(lo, a), min(hi, b)
+    full = [int(next(g for g in m.groups() if g)) for m in _FULL_DATE_YEAR.finditer(text)]
+    full = [y for y in full if 1990 <= y <= ceiling]
+    if full:
+        return max(full)
+    skip = set()
+    for m in _HORIZON.finditer(text):
+        for g in range(1, 4):
+            if m.group(g):
+                skip.add(m.start(g))
+    years = [int(m.group(1)) for m in _YEAR_WORD_RE.finditer(text) if m.start(1) not in skip]
     years = [y for y in years if 1990 <= y <= ceiling]
-    return max(years) if years else None
+    if years:
+        y = max(years)
+        if people and lo > 0:
+            return min(max(y, lo), hi)
+        return y
+    if people and lo > 0 and hi - lo <= 1 and hi < ceiling:
+        return hi
+    return None
 
 
 _DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "○": "0", "Ｏ": "0"}

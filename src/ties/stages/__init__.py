@@ -3,5 +3,5 @@ each is `run(article, settings) -> article` and fills its own fields."""
 
 
 def knowledge_stages() -> list:
-    from . import entities, events, figures, relevance, statements, topics
+    from . import entities, events, figures, relevance, statements, topics  # noqa: F401
     return [entities.run, events.run, statements.run, topics.run, figures.run, relevance.run]

@@ -167,6 +167,40 @@ def _vietnamese_context(simp: str, start: int, name: str) -> bool:
     return to_simplified(name[0]) in distinctive_surnames() and "越南" in simp
 
 
+@lru_cache(maxsize=1)
+def _vi_surnames_latin() -> frozenset[str]:
+    return frozenset(knowledge.roles().get("vi_surnames_latin", []))
+
+
+_POST_AT = re.compile(r"驻|駐|(?<!\w)(?:tại|in|to)(?!\w)")
+
+
+def _title_country(text: str, simp: str, start: int) -> str | None:
+    """The country a person's title names ("越南国会主席", "Thủ tướng Canada", "Đại sứ Trung Quốc
+    tại Việt Nam" → China): the country before 驻/tại/in, else the last one in the title."""
+    cjk_rx, latin_rx, by_alias = _matchers()
+    window_start = max(0, start - 40)
+    cut = max(text.rfind(ch, window_start, start) for ch in "，,。；;：:\n")
+    window_start = max(window_start, cut + 1)
+    role = simp[window_start:start]
+    role_text = text[window_start:start]
+    at = _POST_AT.search(role)
+    found = []
+    for rx, hay in ((cjk_rx, role), (latin_rx, role_text)):
+        for m in rx.finditer(hay):
+            entry = by_alias.get(m.group(0)) or by_alias.get(m.group(m.lastindex or 0))
+            if entry and entry["type"] in ("country", "organization", "place") and entry.get("country"):
+                found.append((m.start(), entry["country"]))
+    if not found:
+        return None
+    found.sort()
+    if at:
+        before = [c for pos, c in found if pos < at.start()]
+        if before:
+            return before[-1]
+    return found[-1][1]
+
+
 def _near(a: str, b: str) -> bool:
     """Same length, same family name, and the same characters in another order or one off."""
     if len(a) != len(b) or a[0] != b[0] or a == b:
@@ -187,11 +221,13 @@ def find(art: Article) -> list[Entity]:
     entries: dict[str, dict] = {}
     covered = [False] * len(text)
 
-    def add(entry_key, name, typ, form, s, e, entry=None):
+    def add(entry_key, name, typ, form, s, e, entry=None, country=None):
         ent = found.get(entry_key)
         if ent is None:
             ent = Entity(name=name, type=typ, id=entry["key"] if entry else None,
-                         source="dictionary" if entry else "text")
+                         source="dictionary" if entry else "text",
+                         country=(entry or {}).get("country") or country,
+                         historical=bool((entry or {}).get("historical")))
             found[entry_key] = ent
             if entry:
                 entries[entry_key] = entry
@@ -265,10 +301,18 @@ def find(art: Article) -> list[Entity]:
             continue
         key = "person:" + fold(to_simplified(name))
         display = name
+        country = _title_country(text, simp, s)
         if CJK.match(name):
             viet = hanviet_name(to_simplified(name)) if _vietnamese_context(simp, s, name) else None
-            display = viet or (to_simplified(name) if _is_transliteration(name) else pinyin_name(name))
-        add(key, display, "person", form, s, e)
+            if viet:
+                display, country = viet, "Vietnam"
+            elif _is_transliteration(name) or (country and country not in ("China", "Vietnam")):
+                display = to_simplified(name)  # a foreign name in characters: no pinyin guess
+            else:
+                display = pinyin_name(name)
+        elif country is None and art.language == "vi" and name.split()[0] in _vi_surnames_latin():
+            country = "Vietnam"
+        add(key, display, "person", form, s, e, country=country)
         plain = strip_diacritics(display)
         if plain != display and plain not in found[key].aliases:
             found[key].aliases.append(plain)

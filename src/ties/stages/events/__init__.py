@@ -1,0 +1,93 @@
+"""Events stage: who called, visited, held talks with, signed with whom, when, where.
+
+Events are clause frames, built in small steps over one record per clause:
+
+    split sentences and clauses (clauses.py)
+    → find each clause's predicate and frame, or none (frames.py)
+    → fill the participants from the frame's slots (participants.py)
+    → date it from the running date of the report (dates.py)
+    → place it (places.py) → status and `bilateral` (status.py)
+    → merge reports of one happening (merge.py)
+
+Every list of words lives in data/events.yaml; see words.py for how it is read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ... import knowledge, timeexpr
+from ...model import Article, Event
+from . import clauses, dates, frames, merge, participants, places, status
+from .words import words
+
+
+def _discourse(art: Article) -> dates.Discourse:
+    pub = dt.date.fromisoformat(art.published[:10]) if art.published else None
+    ref, inferred = pub, False
+    if pub is None:
+        year = art.year_hint or timeexpr.infer_year(art.title + "\n" + art.text, dt.date.today().year,
+                                                   people=_people_years(art))
+        if year:
+            art.year_hint = year
+            ref, inferred = dt.date(year, 12, 31), True
+    same_day = bool(knowledge.outlets().same_day(art.outlet))
+    return dates.Discourse(ref=ref, published=pub, inferred=inferred, same_day_outlet=same_day)
+
+
+def _people_years(art: Article) -> list[tuple[int, int]]:
+    """The years in which the persons named held the titles the text gives them."""
+    spans = []
+    for e in art.entities:
+        if e.type != "person" or not e.id:
+            continue
+        entry = knowledge.gazetteer_entry(e.id) or {}
+        text_roles = " ".join(e.roles)
+        for r in entry.get("roles", []):
+            forms = [r.get("title", ""), r.get("zh", ""), r.get("vi", "")]
+            if any(f and f in text_roles for f in forms) or any(role and role in forms for role in e.roles):
+                start = int(str(r.get("start") or "1900")[:4])
+                end = int(str(r.get("end") or "2100")[:4])
+                spans.append((start, end))
+    return spans
+
+
+def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Event]:
+    w = words()
+    persons = [e for e in art.entities if e.type == "person"]
+    historical = {e.name for e in persons if e.historical}
+    places_ = [e for e in art.entities if e.type == "place" and e.country]
+    countries = [e for e in art.entities if e.type == "country"]
+    country_of = {e.name: e.country for e in art.entities}
+    sentences = clauses.split(art.text)
+    disc = _discourse(art)
+    first_paragraph = sentences[0].paragraph if sentences else 0
+    found: list[frames.Frame] = []
+    for f in frames.find(sentences, w):
+        f.participants = participants.fill(f, persons, found, w, historical)
+        dates.assign(f, disc, w, first_paragraph)
+        f.status = status.status(f, art.published, w)
+        travellers = {country_of.get(p) for p in f.participants} - {None}
+        f.location = places.locate(f, art, places_, countries, w, travellers)
+        found.append(f)
+    # a happening with nobody named is kept only where nobody is expected (a forum, a statement)
+    kept = [f for f in found if f.participants or f.type.name in ("conference", "joint_statement")]
+    merged = merge.merge(kept)
+    places.inherit_from_visits(merged)
+    out = []
+    for f in merged:
+        loc_country = country_of.get(f.location) if f.location else None
+        if f.location and loc_country is None:
+            loc_country = (knowledge.gazetteer_by_name(f.location) or {}).get("country")
+        f.bilateral = status.bilateral(f, country_of, loc_country, pair)
+        evidence = f.sentence.text.strip()
+        out.append(Event(type=f.type.name, start=f.start, end=f.end, participants=f.participants,
+                         location=f.location, summary=evidence[:240], status=f.status,
+                         date_inferred=f.date_inferred, evidence=evidence,
+                         offsets=(f.sentence.start, f.sentence.end), plover=f.type.plover, cameo=f.type.cameo,
+                         bilateral=f.bilateral, recalled=f.recalled))
+    return out
+
+
+def run(art: Article, settings) -> Article:
+    art.events = find(art, tuple(settings.pair))
+    return art

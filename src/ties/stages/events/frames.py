@@ -1,0 +1,164 @@
+"""Find the predicate of a clause and its frame: one type per predicate, or no event at all.
+
+A trigger word (data/events.yaml `types`) proposes a type; the words around it decide whether
+the clause reports a happening: a trigger is dropped when it only refers to an event told
+elsewhere ("会谈后", "sau hội đàm", "during the visit", "此访"), modifies a noun ("签署的协议",
+"các thỏa thuận đã ký kết"), names a document ("《…联合公报》", a joint statement without an
+issuing verb), sits in a proposal, wish or obligation (要, 希望, đề nghị, cần, should), is negated,
+is habitual (每年, thường xuyên), is attended by others ("参加会见"), or is inside reported
+speech without anything that makes it a done or dated happening. Where one predicate matches
+several types, the first type in events.yaml wins (talks over meeting, signing over meeting);
+two predicates joined by 并/và/and give two frames.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clauses import Clause, Sentence, is_chinese
+from .words import EventType, Words
+
+_CONJ = re.compile(r"并|並|随后|隨後|然后|然後|之后|之後|(?<!\w)(?:và|rồi|and|then|sau đó)(?!\w)", re.I)
+_THIS = re.compile(r"(此次|此访|此訪|这次|這次|本次|这一|這一|该|該)\s*$|(?<!\w)(this|the)\s+$|(này)\s*$")
+_PUNCT_AFTER = set("，,。；;、：:）)”\"") | {""}
+
+
+@dataclass
+class Frame:
+    type: EventType
+    sentence: Sentence
+    clause: Clause
+    trigger: tuple[int, int]                    # offsets in the article text
+    lead: list[Clause] = field(default_factory=list)  # adverbial clauses before it in the sentence
+    in_speech: bool = False
+    recalled: bool = False
+    # filled by the later steps
+    participants: list[str] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    date_inferred: bool = False
+    explicit_date: bool = False
+    location: str | None = None
+    status: str = "occurred"
+    bilateral: bool = False
+
+    def scope(self) -> tuple[str, str]:
+        """Simplified and lower-cased text of the lead clauses and the clause up to its end."""
+        parts = self.lead + [self.clause]
+        return "".join(c.simp for c in parts), "".join(c.low for c in parts)
+
+
+def _is_reference_zh(c: Clause, s: int, e: int, w: Words) -> bool:
+    """"会谈后" / "访问期间" / "会见时": a Chinese trigger followed by a word of time, with no verb
+    (举行, 同…) before it in the clause, refers to an event told elsewhere."""
+    after = c.simp[e:]
+    if after.startswith("前夕"):
+        return False
+    for word in w.reference_after_zh:
+        if after.startswith(word):
+            if len(word) == 1 and word in "中前时時" and after[1:2] not in _PUNCT_AFTER and \
+                    not re.match(r".(强调|強調|指出|表示|说|說)", after):
+                continue
+            before = c.simp[:s]
+            return not any(before.rstrip().endswith(v) for v in w.reference_verbs_zh) or before.strip() == ""
+    return False
+
+
+def _is_modifier(sent: Sentence, c: Clause, s: int, e: int, w: Words) -> bool:
+    rel0 = c.start - sent.start
+    before_in_sentence = sent.simp[:rel0 + s]
+    if w.witness.search(sent.simp, sent.low, 0, rel0 + s):
+        return False  # "共同见证双方签署的…" is the signing itself
+    for rx in w.modifiers:
+        hay = sent.simp if is_chinese(rx.pattern) else sent.low
+        if rx.pattern.endswith("$"):
+            if rx.search(before_in_sentence):
+                return True
+            continue
+        for m in rx.finditer(hay):
+            if m.start() <= rel0 + s < m.end() or m.start() < rel0 + e <= m.end():
+                return True
+    return False
+
+
+def _candidates(sent: Sentence, c: Clause, w: Words) -> list[tuple[int, int, EventType]]:
+    """(start, end, type) of the triggers in a clause that survive the context checks, in
+    clause offsets."""
+    out = []
+    for t in w.types:
+        for s, e in t.triggers.finditer(c.simp, c.low):
+            if is_chinese(c.simp[s:e]):
+                if _is_reference_zh(c, s, e, w):
+                    continue
+            elif w.reference_before.right_before(c.simp, c.low, s):
+                continue
+            if _THIS.search(c.simp[max(0, s - 6):s]) or _THIS.search(c.low[max(0, s - 8):s]):
+                if not is_chinese(c.simp[s:e]) and c.low[max(0, s - 5):s].strip() in ("the",):
+                    pass  # "the visit" in English is often the event itself ("the state visit to…")
+                else:
+                    continue
+            if re.search(r"(?:" + "|".join(p.pattern for p in w.attend_before) + ")", c.simp[:s]) and \
+                    any(p.search(c.simp[:s]) or p.search(c.low[:s]) for p in w.attend_before):
+                continue
+            if t.needs_verb and not w.issue_verbs.search(c.simp, c.low):
+                continue
+            if _is_modifier(sent, c, s, e, w):
+                continue
+            if w.proposal.search(c.simp, c.low, 0, s):
+                continue
+            neg = w.negation.search(c.simp, c.low, max(0, s - 8), s)
+            if neg:
+                continue
+            out.append((s, e, t))
+    return out
+
+
+def _pick(cands: list[tuple[int, int, EventType]], c: Clause) -> list[tuple[int, int, EventType]]:
+    """One type per predicate: overlapping or adjacent triggers are one predicate (the first
+    type in events.yaml wins); triggers joined by a conjunction are separate predicates."""
+    if not cands:
+        return []
+    cands = sorted(cands, key=lambda x: (x[2].rank, x[0]))
+    chosen: list[tuple[int, int, EventType]] = []
+    for s, e, t in cands:
+        if any(t.name == ct.name for _, _, ct in chosen):
+            continue
+        separate = all(
+            (e <= cs or ce <= s) and _CONJ.search(c.text[min(e, ce):max(s, cs)]) for cs, ce, _ in chosen)
+        if not chosen or separate:
+            chosen.append((s, e, t))
+    return sorted(chosen, key=lambda x: x[0])
+
+
+def find(sentences: list[Sentence], w: Words) -> list[Frame]:
+    frames: list[Frame] = []
+    for sent in sentences:
+        lead: list[Clause] = []
+        habitual_sentence = bool(w.habitual.search(sent.simp, sent.low))
+        for c in sent.clauses:
+            picked = _pick(_candidates(sent, c, w), c)
+            if not picked:
+                lead.append(c)
+                continue
+            for s, e, t in picked:
+                if habitual_sentence:
+                    continue
+                rel = c.start - sent.start + s
+                speech = w.speech.search(sent.simp, sent.low, 0, rel)
+                quoted = sent.text[:rel].count("“") > sent.text[:rel].count("”")
+                f = Frame(t, sent, c, (c.start + s, c.start + e), list(lead), in_speech=bool(speech or quoted))
+                scope_simp, scope_low = f.scope()
+                f.recalled = bool(w.recalled.search(scope_simp, scope_low, 0, len(scope_simp) - len(c.simp) + s))
+                if f.in_speech and not (w.done.search(c.simp, c.low) or f.recalled or _has_date(scope_simp, scope_low)):
+                    continue
+                frames.append(f)
+            lead = []
+    return frames
+
+
+_DATE_HINT = re.compile(r"\d{1,2}\s*[日号]|\d{1,2}月|\d{1,2}/\d{1,2}|ngày \d|tháng \d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                        r"sep|oct|nov|dec)[a-z]*\.? \d|今天|昨天|当天|同日|hôm nay|hôm qua|yesterday|today")
+
+
+def _has_date(simp: str, low: str) -> bool:
+    return bool(_DATE_HINT.search(simp) or _DATE_HINT.search(low))

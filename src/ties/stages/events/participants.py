@@ -1,0 +1,79 @@
+"""Who takes part in a frame: the persons in its slots, not every person in the sentence.
+
+- The persons named in the trigger's clause (for a visit: those before the trigger, the
+  travellers, plus "chuyến thăm của X" / "a visit by X").
+- When the clause names nobody before the trigger, the subject: the persons of the nearest
+  earlier clause of the sentence that names someone ("X抵达河内，对越南进行国事访问").
+- Persons inside a relayed greeting, a sender represented, a mausoleum or a source ("据X介绍",
+  "Theo X,") are not taking part, nor the hosts of an invitation clause for a visit, nor the
+  person who reports the happening ("X cho biết Y sẽ hội đàm với Z"), nor historical figures.
+- When nobody is named at all, "双方", "两党总书记", "hai bên", "the two sides" stand for the
+  participants of the previous frame; so does the whole sentence for a signing or a joint
+  statement that follows talks.
+"""
+from __future__ import annotations
+
+from .clauses import Clause, Sentence, mentions_in
+from .frames import Frame
+from .words import Words
+
+
+def _excluded_spans(sent: Sentence, w: Words, typ: str, trigger_rel: int) -> list[tuple[int, int]]:
+    spans = []
+    for rx in w.relay:
+        hay = sent.simp if any("\u4e00" <= ch <= "\u9fff" for ch in rx.pattern) else sent.text
+        spans += [(sent.start + m.start(), sent.start + m.end()) for m in rx.finditer(hay)]
+    if typ == "visit":
+        for rx in w.invitation:
+            hay = sent.simp if any("\u4e00" <= ch <= "\u9fff" for ch in rx.pattern) else sent.text
+            spans += [(sent.start + m.start(), sent.start + m.end()) for m in rx.finditer(hay)]
+    speech = w.speech.search(sent.simp, sent.low, 0, trigger_rel)
+    if speech:  # the speaker of "X cho biết …" reports the happening
+        spans.append((sent.start, sent.start + speech[1]))
+    return spans
+
+
+def _usable(mentions, spans, historical) -> list:
+    return [(a, b, p) for a, b, p in mentions
+            if not any(s <= a < e for s, e in spans) and p.name not in historical]
+
+
+def _names(mentions) -> list[str]:
+    out: list[str] = []
+    for _, _, p in mentions:
+        if p.name not in out:
+            out.append(p.name)
+    return out
+
+
+def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set[str]) -> list[str]:
+    sent, c = frame.sentence, frame.clause
+    t0, t1 = frame.trigger
+    spans = _excluded_spans(sent, w, frame.type.name, t0 - sent.start)
+    in_clause = _usable(mentions_in(persons, c.start, c.end), spans, historical)
+    before = [m for m in in_clause if m[0] < t0]
+    after = [m for m in in_clause if m[0] >= t1]
+    if frame.type.name == "visit":
+        after = [m for m in after if any(rx.search(sent.text[t1 - sent.start:m[0] - sent.start]) for rx in w.traveller_after)]
+    chosen = before + after
+    if not before:
+        for earlier in reversed(sent.clauses[:c.index]):
+            subject = _usable(mentions_in(persons, earlier.start, earlier.end), spans, historical)
+            if subject:
+                chosen = subject + chosen
+                break
+    if chosen:
+        return _names(chosen)
+    scope_simp, scope_low = frame.scope()
+    anaphoric = w.anaphora.search(scope_simp, scope_low) or w.anaphora.search(c.simp, c.low)
+    if previous and frame.type.name != "visit" and (
+            anaphoric or (frame.type.name in ("signing", "joint_statement")
+                          and previous[-1].sentence.index >= sent.index - 2)):
+        with_people = [p for p in reversed(previous) if len(p.participants) >= 2 and p.type.name != "visit"]
+        if with_people:
+            return list(with_people[0].participants)
+    return []
+
+
+def _clause_persons(persons, c: Clause):
+    return mentions_in(persons, c.start, c.end)

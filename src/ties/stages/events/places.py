@@ -1,0 +1,75 @@
+"""Where a frame happened: a place in its own clause (or the adverbial clauses before it), or
+the host of a visit; calls and letters have no place.
+
+1. A venue (data/venues.yaml: halls, palaces, party headquarters, border gates) gives its city.
+2. A short form such as 在京 gives its city (events.yaml `place_abbreviations`).
+3. A city or province right after a place word (在, tại, ở, in, at).
+4. For a visit: the country or place after a destination word (对, 赴, thăm, to) that is not the
+   traveller's own country.
+5. For a same-day report's meeting, talks or signing with no place in the text: the city of
+   the dateline ("新华社河内…电").
+"""
+from __future__ import annotations
+
+from ... import knowledge
+from ...model import Article, Entity
+from .clauses import mentions_in
+from .frames import Frame
+from .words import Words
+
+
+def _city_of(ent: Entity) -> str:
+    entry = knowledge.gazetteer_entry(ent.id) if ent.id else None
+    return (entry or {}).get("city") or ent.name
+
+
+def locate(frame: Frame, art: Article, places: list[Entity], countries: list[Entity], w: Words,
+           traveller_countries: set[str]) -> str | None:
+    if frame.type.name in w.placeless:
+        return None
+    parts = frame.lead + [frame.clause]
+    lo, hi = parts[0].start, frame.clause.end
+    sent = frame.sentence
+    in_scope = mentions_in(places, lo, hi)
+    for a, b, ent in in_scope:
+        entry = knowledge.gazetteer_entry(ent.id) if ent.id else None
+        if entry and entry.get("city") and entry.get("kind") == "venue":
+            return entry["city"]
+    scope_simp = "".join(c.simp for c in parts)
+    for short, city in w.place_abbreviations.items():
+        if short in scope_simp:
+            return city
+    for a, b, ent in in_scope:
+        before = art.text[max(sent.start, a - 12):a]
+        if w.place_prepositions.search(before):
+            return _city_of(ent)
+    if frame.type.name == "visit":
+        t1 = frame.trigger[1]
+        for a, b, ent in mentions_in(places + countries, lo, hi):
+            own = (knowledge.gazetteer_entry(ent.id) or {}).get("country") if ent.id else None
+            if ent.type == "country":
+                own = ent.name
+            if own in traveller_countries:
+                continue
+            before = art.text[max(sent.start, a - 12):a]
+            if w.destination_before.search(before) or (a >= t1 and a - t1 <= 3):
+                return ent.name if ent.type == "country" else _city_of(ent)
+    if frame.type.name in ("meeting", "talks", "signing") and art.dateline_place and frame.start \
+            and art.published and frame.start == art.published[:10]:
+        for e in knowledge.gazetteer():
+            if e["type"] == "place" and e.get("country") and art.dateline_place in e["aliases"] + [e["name"]]:
+                return e.get("city") or e["name"]
+    return None
+
+
+def inherit_from_visits(frames: list[Frame]) -> None:
+    """A happening with no place of its own, during a visit by one of its participants, took
+    place where the visit went (talks on the day Xi arrived in Hanoi were in Hanoi)."""
+    visits = [v for v in frames if v.type.name == "visit" and v.location and v.start]
+    for f in frames:
+        if f.location or f.type.name in ("visit", "call", "message") or not f.start:
+            continue
+        for v in visits:
+            if set(f.participants) & set(v.participants) and v.start <= f.start <= (v.end or v.start):
+                f.location = v.location
+                break

@@ -1,0 +1,134 @@
+"""The event words of data/events.yaml, compiled once: one matcher per list.
+
+A list in events.yaml is either flat or split by language ({zh, vi, en}). Chinese words are
+matched as substrings of the simplified text; Vietnamese and English words on word
+boundaries, case-insensitively.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ... import knowledge
+from ...textutil import CJK, to_simplified
+
+
+class WordList:
+    """Finds the words of one list in a clause (simplified Chinese text and lower-cased text)."""
+
+    def __init__(self, words):
+        if isinstance(words, dict):
+            words = [w for v in words.values() for w in (v or [])]
+        cjk = sorted({to_simplified(w) for w in words or [] if CJK.search(w)}, key=len, reverse=True)
+        latin = sorted({w.lower() for w in words or [] if not CJK.search(w)}, key=len, reverse=True)
+        self.cjk = re.compile("|".join(map(re.escape, cjk))) if cjk else None
+        self.latin = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, latin)) + r")(?!\w)") if latin else None
+
+    def finditer(self, simp: str, low: str):
+        """(start, end) of every word found; both texts have the same length and offsets."""
+        out = []
+        if self.cjk:
+            out += [(m.start(), m.end()) for m in self.cjk.finditer(simp)]
+        if self.latin:
+            out += [(m.start(), m.end()) for m in self.latin.finditer(low)]
+        return sorted(out)
+
+    def search(self, simp: str, low: str, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
+        hi = len(simp) if hi is None else hi
+        for s, e in self.finditer(simp[:hi], low[:hi]):
+            if s >= lo:
+                return s, e
+        return None
+
+    def right_before(self, simp: str, low: str, pos: int) -> bool:
+        """One of the words ends right before `pos` (spaces and "the" between are allowed)."""
+        if self.cjk and re.search("(?:" + self.cjk.pattern + r")\s*$", simp[max(0, pos - 12):pos]):
+            return True
+        return bool(self.latin and re.search("(?:" + self.latin.pattern + r")\s+(?:the\s+|các\s+|buổi\s+)?$",
+                                             low[max(0, pos - 40):pos]))
+
+
+@dataclass
+class EventType:
+    name: str
+    plover: str | None
+    cameo: str | None
+    triggers: WordList
+    needs_verb: bool
+    rank: int
+
+
+@dataclass
+class Words:
+    types: list[EventType]
+    issue_verbs: WordList
+    reference_before: WordList
+    reference_after_zh: tuple[str, ...]
+    reference_verbs_zh: tuple[str, ...]
+    modifiers: list[re.Pattern]
+    proposal: WordList
+    negation: WordList
+    habitual: WordList
+    recalled: WordList
+    same_day: WordList
+    planned: WordList
+    cancelled: WordList
+    speech: WordList
+    done: WordList
+    relay: list[re.Pattern]
+    invitation: list[re.Pattern]
+    traveller_after: list[re.Pattern]
+    anaphora: WordList
+    attend_before: list[re.Pattern]
+    witness: WordList
+    place_abbreviations: dict[str, str]
+    place_prepositions: re.Pattern
+    destination_before: re.Pattern
+    placeless: frozenset[str]
+
+
+def _rx_list(patterns) -> list[re.Pattern]:
+    return [re.compile(to_simplified(p) if CJK.search(p) else p) for p in patterns or []]
+
+
+def _before_rx(words) -> re.Pattern:
+    """Words that must end right before a place: "在", "tại ", "in "."""
+    alts = [re.escape(to_simplified(w)) if CJK.search(w) else r"(?<!\w)" + re.escape(w) + r"\s+" for w in words]
+    return re.compile("(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    r = knowledge.event_rules()
+    types = []
+    for i, t in enumerate(r["types"]):
+        types.append(EventType(t["type"], t.get("plover"), t.get("cameo"),
+                               WordList({k: t.get(k, []) for k in ("zh", "vi", "en")}), bool(t.get("needs_verb")), i))
+    return Words(
+        types=types,
+        issue_verbs=WordList(r.get("issue_verbs")),
+        reference_before=WordList(r.get("reference_before")),
+        reference_after_zh=tuple(sorted({to_simplified(w) for w in r.get("reference_after_zh", [])}, key=len, reverse=True)),
+        reference_verbs_zh=tuple(to_simplified(w) for w in r.get("reference_verbs_zh", [])),
+        modifiers=_rx_list(r.get("modifier_patterns")),
+        proposal=WordList(r.get("proposal")),
+        negation=WordList(r.get("negation")),
+        habitual=WordList(r.get("habitual")),
+        recalled=WordList(r.get("recalled")),
+        same_day=WordList(r.get("same_day")),
+        planned=WordList(r.get("planned")),
+        cancelled=WordList(r.get("cancelled")),
+        speech=WordList(r.get("speech")),
+        done=WordList(r.get("done_markers")),
+        relay=_rx_list(r.get("relay_patterns")),
+        invitation=_rx_list(r.get("invitation")),
+        traveller_after=_rx_list(r.get("traveller_after_trigger")),
+        anaphora=WordList(r.get("anaphora")),
+        attend_before=_rx_list(r.get("attend_before")),
+        witness=WordList(r.get("witness")),
+        place_abbreviations={to_simplified(k): v for k, v in (r.get("place_abbreviations") or {}).items()},
+        place_prepositions=_before_rx(r.get("place_prepositions") or ["在"]),
+        destination_before=_before_rx(r.get("destination_before") or []),
+        placeless=frozenset(r.get("placeless") or []),
+    )
