@@ -23,6 +23,7 @@ from .. import knowledge
 from ..model import Article, Entity
 from ..textutil import CJK, fold, strip_diacritics, to_simplified
 from ..translit import distinctive_surnames, hanviet_name, pinyin_name
+from . import latin_names
 
 _SPEECH_AFTER = re.compile(r"(表示|指出|强调|说|认为|会见|会晤|出席|主持|介绍|宣布|称)")
 _BOUNDARY = set("与同和在对为向于将是也就及等、，。；：,.;:（）()“”\"'的率会举表说指强称出访通签一共")
@@ -168,6 +169,11 @@ def _vietnamese_context(simp: str, start: int, name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _not_names_zh() -> frozenset[str]:
+    return frozenset(to_simplified(w) for w in knowledge.roles().get("not_names_zh", []))
+
+
+@lru_cache(maxsize=1)
 def _vi_surnames_latin() -> frozenset[str]:
     return frozenset(knowledge.roles().get("vi_surnames_latin", []))
 
@@ -199,6 +205,45 @@ def _title_country(text: str, simp: str, start: int) -> str | None:
         if before:
             return before[-1]
     return found[-1][1]
+
+
+@lru_cache(maxsize=1)
+def _folded_person_aliases() -> dict[str, str]:
+    """Folded Latin forms of two words or more of every dictionary person → key."""
+    out: dict[str, str] = {}
+    for e in knowledge.gazetteer():
+        if e["type"] != "person":
+            continue
+        for a in [e["name"], *e["aliases"]]:
+            if not CJK.search(a) and len(a.split()) >= 2:
+                out.setdefault(fold(a), e["key"])
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a == b[:i] + b[i + 1:] for i in range(len(b)))
+
+
+def _latin_known(name: str, found: dict, entries: dict) -> str | None:
+    """A Latin-script name that is a known person's written without or with other diacritics
+    (Trấn Đại Quang), or one letter off a person already named in the article (Tập Cậnh Bình)."""
+    f = fold(name)
+    key = _folded_person_aliases().get(f)
+    if key:
+        return key
+    if len(f) < 8:
+        return None
+    for k, ent in found.items():
+        if ent.type == "person" and any(_one_edit(f, fold(a)) for a in [ent.name, *ent.aliases]
+                                        if not CJK.search(a)):
+            return k
+    return None
 
 
 def _near(a: str, b: str) -> bool:
@@ -271,6 +316,7 @@ def find(art: Article) -> list[Entity]:
         pos = 0
         for word, tag in rjieba.tag(simp):
             if (tag == "nr" and 2 <= len(word) <= 3 and word[0] in surnames and word[0] not in _BOUNDARY
+                    and word not in _not_names_zh()
                     and not any(covered[pos:pos + len(word)])):
                 end = _extend_transliteration(simp, pos, pos + len(word))
                 if _SPEECH_AFTER.match(simp, end):
@@ -284,10 +330,10 @@ def find(art: Article) -> list[Entity]:
                     if _near(w, form):
                         candidates.append((i, i + 3, w))
                         break
-    for m in latin_name.finditer(text):
-        span = _vietnamese_proper_noun(text, m.start(1), m.end(1)) if art.language == "vi" else (m.start(1), m.end(1))
-        if span and not any(covered[span[0]:span[1]]):
-            candidates.append((span[0], span[1], text[span[0]:span[1]]))
+    if art.language in ("vi", "en") or not CJK.search(text[:2000]):
+        for s0, e0, name in latin_names.find(text, art.language):
+            if not any(covered[s0:e0]):
+                candidates.append((s0, e0, name))
 
     for s, e, name in sorted(set(candidates)):
         if any(covered[s:e]):
@@ -296,6 +342,12 @@ def find(art: Article) -> list[Entity]:
         target = None
         if CJK.match(name):
             target = next((k for f, k in known_person_forms.items() if _near(name, f)), None)
+        else:
+            target = _latin_known(name, found, entries)
+            if target and target not in found:
+                entry = knowledge.gazetteer_entry(target)
+                add(target, entry["name"], "person", form, s, e, entry)
+                continue
         if target:
             add(target, found[target].name, "person", form, s, e, entries.get(target))
             continue
@@ -316,6 +368,19 @@ def find(art: Article) -> list[Entity]:
         plain = strip_diacritics(display)
         if plain != display and plain not in found[key].aliases:
             found[key].aliases.append(plain)
+    # "ông Việt", "Mr Tillerson": the short form of a person named in full in the article
+    shorts: dict[str, str | None] = {}
+    for key, ent in found.items():
+        if ent.type != "person":
+            continue
+        for form in {ent.name, *(m[2] for m in ent.mentions)}:
+            parts = form.split()
+            if len(parts) >= 2 and not CJK.search(form):
+                short = parts[-1]
+                shorts[short] = key if shorts.get(short, key) == key else None
+    for s0, e0, key in latin_names.short_forms(text, {k: v for k, v in shorts.items() if v}):
+        if not any(covered[s0:e0]):
+            add(key, found[key].name, "person", text[s0:e0], s0, e0, entries.get(key))
     # a name found once (after its title) is the same person wherever else it stands
     for key, ent in list(found.items()):
         if ent.source != "text" or ent.type != "person":

@@ -1,55 +1,124 @@
-"""Statements stage: who said what, one statement per sentence.
+"""Statements stage: who said what, one statement per reporting clause.
 
-A sentence whose subject is a person found by the entities stage followed by a reporting verb
-(表示, 强调, 指出, 说…; cho biết, nhấn mạnh…; said, stressed…) opens a statement; the
-sentences after it in the same paragraph, and paragraphs of an enumeration ("一是…", "二是…")
-after "提出…举措", continue it. 他/她 (he/she) stand for the last person named.
+A statement opens where a person the entities stage found is the subject of a reporting verb
+(data/statements.yaml: 表示, 强调, 时说…; cho biết, nhấn mạnh, chia sẻ…; said, told…): the verb
+follows the person within the clause or after an apposition ("Thiếu tá Phạm Tiến Dũng - Tổ
+trưởng …, cho biết"), or comes first ("said Mr Aiyar", "Theo ông X,"). A person right after an
+object word (向, 对, với, to) is spoken to, not speaking. A closing attribution ("…”, ông Tùng
+chia sẻ", "…," Mr Westwood said) gives the quote before it to its speaker. The sentences after
+an opening in the same paragraph, and the paragraphs of an enumeration ("一是…", "二是…"), go
+on in the speaker's words; 他/她 stand for the last speaker. Text cut short by a feed ("…")
+and news-agency attributions ("据…报道") are not statements.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .. import knowledge
 from ..model import Article, Statement
-from ..textutil import CJK, sentences
+from ..textutil import CJK, sentences, to_simplified
 
-_ZH_VERB = r"(?:表示|强调|指出|说|认为|希望|称|重申|介绍|提出|主张|建议|宣布|说道|感谢|赞赏|祝贺|欢迎)"
-_VI_VERB = r"(?:cho biết|nhấn mạnh|khẳng định|bày tỏ|nói|cho rằng|đề nghị|tuyên bố|chia sẻ)"
-_EN_VERB = r"(?:said|says|stressed|noted|added|told|pointed out|called for|urged|emphasized|emphasised)"
 _ENUM = re.compile(r"^(一是|二是|三是|四是|五是|六是|七是|八是|第[一二三四五六七八九十]|首先|其次|此外|[一二三四五六七八九十]、)")
-_PRONOUN = re.compile(r"^(他|她)" + _ZH_VERB)
+_TRUNCATED = re.compile(r"(…|\.\.\.)\s*[”\"」]?\s*$")
+_QUOTE_OPEN = "“\"「『"
+_QUOTE_CLOSE = "”\"」』"
 
 
-def _first_speaker(sentence: str, base: int, persons) -> tuple[str, int] | None:
-    """(speaker, end of the reporting verb) when a person near the start is followed by a verb."""
+@lru_cache(maxsize=1)
+def _words():
+    d = knowledge.load_yaml("statements.yaml")
+    zh = sorted({to_simplified(w) for w in d["verbs"]["zh"]}, key=len, reverse=True)
+    latin = sorted(set(d["verbs"]["vi"]) | set(d["verbs"]["en"]), key=len, reverse=True)
+    zh_rx = re.compile("(?:" + "|".join(map(re.escape, zh)) + ")")
+    latin_rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, latin)) + r")(?!\w)", re.I)
+    obj_before = re.compile(r"(?:" + "|".join(re.escape(to_simplified(w)) if CJK.search(w) else r"(?<!\w)" + re.escape(w)
+                                              for w in d["object_words"]) + r")\s*[^\s，,。]{0,12}$", re.I)
+    verb_first = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, d["verb_first"])) + r")\s+(?:[^\s,.;]+\s+){0,5}$", re.I)
+    source = [to_simplified(w) for w in d["not_statement_openers"]]
+    pronouns = re.compile(r"^(" + "|".join(map(re.escape, d["pronouns_zh"])) + r")(?:[^，。]{0,10}?)(" + zh_rx.pattern + ")")
+    proposal = re.compile(r"(提出|就)[^。]{0,20}(举措|主张|建议|倡议)")
+    return zh_rx, latin_rx, obj_before, verb_first, source, pronouns, proposal
+
+
+def _verb_after(text: str, rel: int, limit: int):
+    """The reporting verb after a person, within `limit` characters, before a full stop."""
+    zh_rx, latin_rx, *_ = _words()
+    window = text[rel:rel + limit]
+    stop = re.search(r"[。！？!?]|\.\s", window)
+    if stop:
+        window = window[:stop.start()]
     best = None
+    for rx in (zh_rx, latin_rx):
+        for m in rx.finditer(window):
+            if m.start() > 0 and window[m.start() - 1] in "的之":
+                continue  # "…的建议": a noun, not a verb
+            if best is None or m.start() < best.start():
+                best = m
+            break
+    return best
+
+
+def _speaker(sent: str, base: int, persons) -> tuple[str, int] | None:
+    """(speaker, where the statement starts in the sentence) for an opening statement."""
+    zh_rx, latin_rx, obj_before, verb_first, *_ = _words()
+    simp = to_simplified(sent)
+    mentions = sorted((a - base, b - base, p.name) for p in persons for a, b, _f in p.mentions
+                      if base <= a < base + len(sent))
+    for a, b, name in mentions:  # a person right before the verb ("王毅表示", "ông Tùng cho biết")
+        if obj_before.search(simp[max(0, a - 14):a]):
+            continue
+        m = _verb_after(simp, b, 9)
+        if m and not re.search(r"[，,“\"「]", simp[b:b + m.start()]):
+            end = b + m.end()
+            colon = re.match(r"\s*(?:rằng|that)?\s*[：:，,]?\s*", sent[end:])
+            return name, end + (colon.end() if colon else 0)
+    for a, b, name in mentions:
+        if obj_before.search(simp[max(0, a - 14):a]):
+            continue  # "向范明政说": spoken to
+        m = _verb_after(simp, b, 90 if not CJK.search(sent[a:b]) else 60)
+        if m is None:
+            continue
+        between = simp[b:b + m.start()]
+        if re.search(r"[“\"「]", between):
+            continue
+        end = b + m.end()
+        colon = re.match(r"\s*(?:rằng|that)?\s*[：:，,]?\s*", sent[end:])
+        return name, end + (colon.end() if colon else 0)
+    for a, b, name in mentions:  # "said Mr Aiyar", "Theo ông X,"
+        if verb_first.search(sent[max(0, a - 40):a]):
+            head = sent[:a]
+            quote = re.search(r"[“\"]([^”\"]{4,})[”\"]", head)
+            if quote:
+                return name, -1 - quote.start(1)  # the quote before is the statement
+            after = re.match(r"[^,，]*[,，]\s*", sent[b:])
+            return name, b + (after.end() if after else 0)
+    return None
+
+
+def _closing(sent: str, base: int, persons) -> tuple[str, str] | None:
+    """"…”, ông Tùng chia sẻ." / "…," Mr Westwood said.: (speaker, quote)."""
+    zh_rx, latin_rx, obj_before, *_ = _words()
+    m = re.search(r"[“\"]?([^“”\"]{6,})[”\"]\s*[,，\-–]?\s*(.{0,60})$", sent.strip())
+    if not m:
+        return None
+    tail_start = sent.find(m.group(2)) if m.group(2) else -1
+    if tail_start < 0:
+        return None
     for p in persons:
-        for a, b, _form in p.mentions:
-            if not (base <= a < base + len(sentence)):
-                continue
-            rel = b - base
-            tail = sentence[rel:rel + 14]
-            m = (re.match(r"[^，,。]{0,8}?" + _ZH_VERB + r"[，,:：]?", tail)
-                 or re.match(r"[^。！？]{0,50}?[，,]并?" + _ZH_VERB + r"[，,:：]?", sentence[rel:rel + 60])
-                 or re.match(r"\s*(?:\([^)]*\)\s*)?" + _VI_VERB + r"[ ,:]?", tail)
-                 or re.match(r"\s*" + _EN_VERB + r"[ ,:]?", tail))
-            if m and (best is None or a < best[2]):
-                best = (p.name, rel + m.end(), a)
-    if best is None:
-        for p in persons:  # "…, Xi said." / "said Xi"
-            for a, b, _form in p.mentions:
-                if base <= a < base + len(sentence):
-                    rel = a - base
-                    if re.search(_EN_VERB + r"\s*$", sentence[max(0, rel - 12):rel]) or \
-                            re.match(r"\s*" + _EN_VERB, sentence[b - base:]):
-                        return p.name, 0
-    return (best[0], best[1]) if best else None
+        for a, b, _f in p.mentions:
+            rel = a - base
+            if tail_start <= rel < len(sent) and (latin_rx.search(sent[b - base:]) or zh_rx.search(sent[b - base:])):
+                return p.name, m.group(1).strip()
+    return None
 
 
 def find(art: Article) -> list[Statement]:
+    *_, _source, pronouns, proposal = _words()
     persons = [e for e in art.entities if e.type == "person"]
     out: list[Statement] = []
     offset = 0
-    last_person = None
+    last_speaker = None
     carry = None  # speaker of an enumeration that continues over paragraphs
     for para in art.text.split("\n"):
         speaker = None
@@ -59,26 +128,31 @@ def find(art: Article) -> list[Statement]:
             carry = None
         for s0, _s1, sent in sentences(para):
             base = offset + s0
-            hit = _first_speaker(sent, base, persons)
-            if hit:
+            simp = to_simplified(sent)
+            body = None
+            closing = _closing(sent, base, persons)
+            hit = _speaker(sent, base, persons)
+            if closing:
+                speaker, body = closing
+                last_speaker = speaker
+            elif hit:
                 speaker, cut = hit
-                last_person = speaker
-                body = sent[cut:].strip()
-            elif _PRONOUN.match(sent) and last_person:
-                speaker = last_person
-                body = sent[_PRONOUN.match(sent).end():].lstrip("，,")
+                last_speaker = speaker
+                body = re.search(r"[“\"]([^”\"]{4,})[”\"]", sent[:-1 - cut]).group(1) if cut < 0 else sent[cut:].strip()
+            elif pronouns.match(simp) and last_speaker:
+                speaker = last_speaker
+                body = sent[pronouns.match(simp).end():].lstrip("，,：:")
             elif speaker and (CJK.search(sent) or re.match(r"\s*[\"“‘]", sent)):
                 body = sent.strip()  # the paragraph goes on in the speaker's words
             else:
-                mention = [p.name for p in persons for (a, b, _) in sorted(p.mentions) if base <= a < base + len(sent)]
-                if mention:
-                    last_person = mention[0]
-                    if re.search(r"(提出|就)[^。]{0,20}(举措|主张|建议|倡议)", sent):
-                        carry = mention[0]
+                if proposal.search(sent):
+                    mention = [p.name for p in persons for (a, b, _) in sorted(p.mentions) if base <= a < base + len(sent)]
+                    carry = mention[0] if mention else carry
                 continue
-            if len(body) >= 4:
+            body = (body or "").strip().strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ")
+            if len(body) >= 4 and not _TRUNCATED.search(sent):
                 out.append(Statement(speaker=speaker, text=body, offsets=(base, base + len(sent))))
-            if re.search(r"(提出|就)[^。]{0,20}(举措|主张|建议|倡议)", sent):
+            if proposal.search(sent):
                 carry = speaker
         offset += len(para) + 1
     return out

@@ -1,0 +1,120 @@
+"""Person names in Vietnamese and English text that the actor dictionary does not know.
+
+A name is a run of two to four capitalised words. It counts as a person's name when the text
+says so around it (all word lists in data/roles.yaml):
+- a person word or title before it, possibly with a body or country between
+  ("ông", "Thủ tướng", "Bộ trưởng Quốc phòng Mỹ James Mattis", "President", "Mr");
+- a speech verb right after it ("…, Rex Tillerson nói", "Pan Yue said");
+- for Vietnamese, a family name first and three or four words ("Nguyễn Văn An"), unless a
+  street, district or school word stands before it ("đường Trần Hưng Đạo").
+Known countries, places and organizations at the start of a run are cut off ("Mỹ James
+Mattis" → "James Mattis"); runs that are known places are not names.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import knowledge
+
+_UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+_LOW = "a-zà-ỹđ'’"
+_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
+_RUN = re.compile(rf"(?<![\w{_UP}])({_WORD}(?:[ \t]+(?:(?:de|van|von|bin|al|der|da|du|la|le)[ \t]+)?{_WORD}){{1,5}})(?:['’]s)?(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _lists():
+    r = knowledge.roles()
+    cues = sorted(set(r.get("vi", [])) | set(r.get("en", [])) | set(r.get("vi_person_cues", []))
+                  | set(r.get("en_person_cues", [])), key=len, reverse=True)
+    cue_rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?:\s+[^\s,.;:()]+){0,4}?\s*$")
+    speech = sorted(set(r.get("speech_after_latin", [])), key=len, reverse=True)
+    speech_rx = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:" + "|".join(map(re.escape, speech)) + r")(?!\w)")
+    said_before = re.compile(r"(?<!\w)(?:said|says|told|added|according to)\s+$")
+    not_before = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, r.get("not_person_before_latin", []))) + r")\s+$",
+                            re.I)
+    surnames = frozenset(r.get("vi_surnames_latin", []))
+    stop = frozenset(r.get("not_person_first_words_latin", []))
+    last_stop = frozenset(r.get("not_person_last_words_latin", []))
+    lead = frozenset(r.get("short_form_cues", [])) | {c[:1].upper() + c[1:] for c in r.get("short_form_cues", [])}
+    return cue_rx, speech_rx, said_before, not_before, surnames, stop | {"\x00" + w for w in last_stop}, lead
+
+
+@lru_cache(maxsize=1)
+def _known_non_persons() -> dict[str, str]:
+    out = {}
+    for e in knowledge.gazetteer():
+        if e["type"] != "person":
+            for a in [e["name"], *e["aliases"]]:
+                out[a] = e["type"]
+    return out
+
+
+def _trim(words: list[str]) -> list[str]:
+    """Cut known countries, places and organizations off the front of a run."""
+    known = _known_non_persons()
+    changed = True
+    while changed and words:
+        changed = False
+        for k in range(min(4, len(words)), 0, -1):
+            if " ".join(words[:k]) in known:
+                words = words[k:]
+                changed = True
+                break
+    return words
+
+
+def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the person names found."""
+    cue_rx, speech_rx, said_before, not_before, surnames, stop, lead = _lists()
+    known = _known_non_persons()
+    out = []
+    for m in _RUN.finditer(text):
+        words = m.group(1).split()
+        cued_by_word = False
+        while words and words[0] in lead:  # "Mr Aiyar", "Bà Hoa": the person word, not the name
+            words = words[1:]
+            cued_by_word = True
+        if len(words) < 2 or "\x00" + words[-1] in stop:
+            continue
+        trimmed = _trim(words)
+        if len(trimmed) < 1:
+            continue
+        if len(trimmed) > 4:
+            continue
+        start = m.start(1) + re.search(r"\s*".join(map(re.escape, trimmed)) + "$", m.group(1)).start()
+        name = text[start:m.end(1)]
+        if name in known or trimmed[0] in stop:
+            continue
+        before = text[max(0, m.start(1) - 60):m.start(1)]
+        line_start = max(text.rfind("\n", 0, m.start(1)), text.rfind(". ", 0, m.start(1)))
+        before = before[max(0, len(before) - (m.start(1) - line_start - 1)):] if line_start >= 0 else before
+        after = text[m.end(1):m.end(1) + 40]
+        if not_before.search(before):
+            continue
+        cued = cued_by_word or bool(cue_rx.search(before))
+        if len(trimmed) < 2:
+            continue
+        spoke = bool(speech_rx.match(after) or said_before.search(before))
+        family = language == "vi" and trimmed[0] in surnames and len(trimmed) >= 3
+        if cued or spoke or family:
+            out.append((start, m.end(1), name))
+    return out
+
+
+def short_forms(text: str, full_names: dict[str, str]) -> list[tuple[int, int, str]]:
+    """"ông Việt", "bà Ngân", "Mr Tillerson": a person word and the last (Vietnamese) or family
+    (English) name of one person named in full in the article. `full_names` maps a name's
+    short form to the person's full name; a short form shared by two persons is left alone."""
+    r = knowledge.roles()
+    cues = sorted(set(r.get("short_form_cues", [])), key=len, reverse=True)
+    if not cues or not full_names:
+        return []
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + rf")\s+({_WORD})(?![\w])")
+    out = []
+    for m in rx.finditer(text):
+        full = full_names.get(m.group(1))
+        if full:
+            out.append((m.start(1), m.end(1), full))
+    return out
