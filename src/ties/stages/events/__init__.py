@@ -62,8 +62,11 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
     disc = _discourse(art)
     first_paragraph = sentences[0].paragraph if sentences else 0
     found: list[frames.Frame] = []
+    states = [e for e in art.entities if e.type in ("country", "organization")]
     for f in frames.find(sentences, w):
-        f.participants = participants.fill(f, persons, found, w, historical)
+        if f.type.needs_state and not clauses.mentions_in(states, f.sentence.start, f.sentence.end):
+            continue  # a person protesting another is no incident between states
+        f.participants = participants.fill(f, persons, found, w, historical, art.text)
         dates.assign(f, disc, w, first_paragraph)
         f.status = status.status(f, art.published, w)
         travellers = {country_of.get(p) for p in f.participants} - {None}

@@ -53,7 +53,8 @@ def split(text: str) -> list[Sentence]:
         low = _lower_same_length(sent)
         st = Sentence(s0, s1, sent, simp, low, i, paragraph)
         pos = 0
-        for m in list(_CUT.finditer(sent)) + [None]:
+        cuts = [m for m in _CUT.finditer(sent) if _outside_quotes(sent, m.start())]
+        for m in cuts + [None]:
             end = m.end() if m else len(sent)
             if sent[pos:end].strip():
                 st.clauses.append(Clause(s0 + pos, s0 + end, sent[pos:end], simp[pos:end], low[pos:end],
@@ -61,6 +62,12 @@ def split(text: str) -> list[Sentence]:
             pos = end
         out.append(st)
     return out
+
+
+def _outside_quotes(s: str, i: int) -> bool:
+    """A comma inside “…” or 《…》 does not cut a clause ("Diễn đàn “Một vành đai, một con đường”")."""
+    head = s[:i]
+    return head.count("“") <= head.count("”") and head.count("《") <= head.count("》")
 
 
 def mentions_in(persons: list[Entity], lo: int, hi: int) -> list[tuple[int, int, Entity]]:

@@ -47,6 +47,10 @@ def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
         lead_simp = "".join(x.simp for x in frame.lead)
         lead_text = "".join(x.text for x in frame.lead)
         when = _resolve(lead_simp if re.search(r"[\u4e00-\u9fff]", lead_simp) else lead_text, d)
+    if when is None and frame.tail:
+        tail_simp = "".join(x.simp for x in frame.tail)
+        tail_text = "".join(x.text for x in frame.tail)
+        when = _resolve(tail_simp if re.search(r"[\u4e00-\u9fff]", tail_simp) else tail_text, d)
     planned_cue = bool(w.planned.search(scope_simp, scope_low))
     start = end = None
     if when and not _PARTIAL.search(scope_simp):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clauses import Clause, Sentence, is_chinese
-from .words import EventType, Words
+from .words import EventType, WordList, Words
 
 _CONJ = re.compile(r"并|並|随后|隨後|然后|然後|之后|之後|(?<!\w)(?:và|rồi|and|then|sau đó)(?!\w)", re.I)
 _THIS = re.compile(r"(此次|此访|此訪|这次|這次|本次|这一|這一|该|該)\s*$|(?<!\w)(this|the)\s+$|(này)\s*$")
@@ -30,6 +30,7 @@ class Frame:
     clause: Clause
     trigger: tuple[int, int]                    # offsets in the article text
     lead: list[Clause] = field(default_factory=list)  # adverbial clauses before it in the sentence
+    tail: list[Clause] = field(default_factory=list)  # clauses after it with no frame of their own
     in_speech: bool = False
     recalled: bool = False
     # filled by the later steps
@@ -100,7 +101,8 @@ def _candidates(sent: Sentence, c: Clause, w: Words) -> list[tuple[int, int, Eve
             if re.search(r"(?:" + "|".join(p.pattern for p in w.attend_before) + ")", c.simp[:s]) and \
                     any(p.search(c.simp[:s]) or p.search(c.low[:s]) for p in w.attend_before):
                 continue
-            if t.needs_verb and not w.issue_verbs.search(c.simp, c.low):
+            verbs = t.needs_verb if isinstance(t.needs_verb, WordList) else w.issue_verbs
+            if t.needs_verb and not verbs.search(c.simp, c.low):
                 continue
             if _is_modifier(sent, c, s, e, w):
                 continue
@@ -133,6 +135,7 @@ def _pick(cands: list[tuple[int, int, EventType]], c: Clause) -> list[tuple[int,
 def find(sentences: list[Sentence], w: Words) -> list[Frame]:
     frames: list[Frame] = []
     for sent in sentences:
+        first = len(frames)
         lead: list[Clause] = []
         habitual_sentence = bool(w.habitual.search(sent.simp, sent.low))
         for c in sent.clauses:
@@ -153,6 +156,10 @@ def find(sentences: list[Sentence], w: Words) -> list[Frame]:
                     continue
                 frames.append(f)
             lead = []
+        mine = frames[first:]
+        for i, f in enumerate(mine):  # trailing adverbials ("…, từ ngày 11 - 15/5") up to the next frame
+            stop = mine[i + 1].clause.index if i + 1 < len(mine) else len(sent.clauses)
+            f.tail = [c for c in sent.clauses[f.clause.index + 1:stop]]
     return frames
 
 

@@ -13,6 +13,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from .clauses import Clause, Sentence, mentions_in
 from .frames import Frame
 from .words import Words
@@ -46,7 +48,7 @@ def _names(mentions) -> list[str]:
     return out
 
 
-def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set[str]) -> list[str]:
+def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set[str], text: str) -> list[str]:
     sent, c = frame.sentence, frame.clause
     t0, t1 = frame.trigger
     spans = _excluded_spans(sent, w, frame.type.name, t0 - sent.start)
@@ -62,6 +64,13 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
             if subject:
                 chosen = subject + chosen
                 break
+    if chosen and previous and re.search(r"(同|与|與|和|会见|會見)(你|您)", c.simp):
+        # "习近平总书记同你举行会谈", said to the guest of the meeting being reported
+        chosen_names = _names(chosen)
+        speaker = _last_speaker(persons, sent.start, text, w)
+        guest = [p for f in reversed(previous) if len(f.participants) >= 2 for p in f.participants
+                 if p != speaker and p not in chosen_names][:1]
+        return chosen_names + guest
     if chosen:
         return _names(chosen)
     scope_simp, scope_low = frame.scope()
@@ -73,6 +82,17 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
         if with_people:
             return list(with_people[0].participants)
     return []
+
+
+def _last_speaker(persons, before: int, text: str, w: Words) -> str | None:
+    """The person who last opened reported speech before an offset ("李克强表示，…")."""
+    cands = sorted(((a, b, p) for p in persons for a, b, _f in p.mentions if 0 <= a and b <= before),
+                   key=lambda x: -x[0])
+    for a, b, p in cands[:8]:
+        tail = text[b:b + 8]
+        if w.speech.search(tail, tail.lower()):
+            return p.name
+    return None
 
 
 def _clause_persons(persons, c: Clause):

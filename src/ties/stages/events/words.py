@@ -55,8 +55,9 @@ class EventType:
     plover: str | None
     cameo: str | None
     triggers: WordList
-    needs_verb: bool
+    needs_verb: bool | WordList    # True: one of `issue_verbs`; a WordList: one of its own verbs
     rank: int
+    needs_state: bool = False
 
 
 @dataclass
@@ -103,8 +104,11 @@ def words() -> Words:
     r = knowledge.event_rules()
     types = []
     for i, t in enumerate(r["types"]):
+        verbs = t.get("needs_verb")
         types.append(EventType(t["type"], t.get("plover"), t.get("cameo"),
-                               WordList({k: t.get(k, []) for k in ("zh", "vi", "en")}), bool(t.get("needs_verb")), i))
+                               WordList({k: t.get(k, []) for k in ("zh", "vi", "en")}),
+                               WordList(verbs) if isinstance(verbs, list) else bool(verbs), i,
+                               bool(t.get("needs_state"))))
     return Words(
         types=types,
         issue_verbs=WordList(r.get("issue_verbs")),
