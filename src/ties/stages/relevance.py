@@ -1,16 +1,23 @@
-"""Relevance stage: does the article report an interaction between the configured pair of countries?
+"""Relevance stage: does the article report an interaction between the configured pair?
 
-Yes when an event has participants from both countries, or the text uses a bilateral term of
-the pair (data/pairs.yaml: 中越, Việt - Trung, China-Vietnam…) and names both countries'
-actors; naming both in passing (a list of countries, a match result) is not enough.
+Yes when
+- one of its events is `bilateral` (one side's actor and the other's), or
+- a sentence links the two sides: an actor, body or place of each, joined by a link word
+  (与, 同, 赴, với, giữa, with, between…) or a bilateral term of the pair (中越, Việt - Trung,
+  China-Vietnam…), in a sentence that also holds a word of interaction (合作, 贸易, 边境,
+  hợp tác, thương mại, biên giới, cooperation, trade, border…).
+Naming both in passing is not enough: a sentence that lists four countries or more is a list,
+not a link, and "Đài Loan (Trung Quốc)" names Taiwan. Words in data/pairs.yaml and
+data/relevance.yaml.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .. import knowledge
 from ..model import Article
-from ..textutil import to_simplified
+from ..textutil import CJK, sentences, to_simplified
 
 
 @lru_cache(maxsize=8)
@@ -21,31 +28,67 @@ def _pair(pair: tuple[str, str]) -> dict:
     return {"countries": list(pair), "bilateral_terms": []}
 
 
+def _rx(words) -> re.Pattern:
+    cjk = sorted({to_simplified(w) for w in words if CJK.search(w)}, key=len, reverse=True)
+    latin = sorted({w.lower() for w in words if not CJK.search(w)}, key=len, reverse=True)
+    parts = [re.escape(w) for w in cjk] + [r"(?<!\w)" + re.escape(w) + r"(?!\w)" for w in latin]
+    return re.compile("|".join(parts) or r"(?!x)x")
+
+
 @lru_cache(maxsize=1)
-def _country_of() -> dict[str, str]:
-    return {e["name"]: e["country"] for e in knowledge.gazetteer() if e.get("country")}
+def _words():
+    d = knowledge.load_yaml("relevance.yaml")
+    return (_rx(d["interaction"]), _rx(d["links"]), [to_simplified(x) for x in d.get("not_the_country_after", [])],
+            int(d.get("list_size", 4)))
+
+
+@lru_cache(maxsize=8)
+def _terms(pair: tuple[str, str]) -> re.Pattern:
+    return _rx(_pair(pair)["bilateral_terms"])
+
+
+def _linked(sent_low: str, a: int, b: int, links: re.Pattern) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    span = sent_low[lo:hi]
+    if len(span) > 60:
+        return False
+    return bool(links.search(span))
+
+
+def interaction_sentences(art: Article, pair: tuple[str, str]) -> list[str]:
+    """The sentences that link the two sides of the pair."""
+    interaction, links, not_after, list_size = _words()
+    terms = _terms(pair)
+    a_side, b_side = pair
+    out = []
+    for s0, s1, sent in sentences(art.text):
+        side_at: dict[str, list[int]] = {a_side: [], b_side: []}
+        countries = set()
+        for e in art.entities:
+            for m0, m1, _f in e.mentions:
+                if not (s0 <= m0 < s1):
+                    continue
+                if e.type == "country":
+                    countries.add(e.name)
+                if e.country in side_at and not any(art.text[max(0, m0 - len(x)):m0] == x for x in not_after):
+                    side_at[e.country].append(m0 - s0)
+        simp = to_simplified(sent).lower()
+        if not interaction.search(simp):
+            continue
+        if terms.search(simp):
+            out.append(sent)
+            continue
+        if len(countries) >= list_size or not side_at[a_side] or not side_at[b_side]:
+            continue
+        if any(_linked(simp, x, y, links) for x in side_at[a_side] for y in side_at[b_side]):
+            out.append(sent)
+    return out
 
 
 def is_relevant(art: Article, pair: tuple[str, str]) -> bool:
-    a, b = pair
-    country_of = _country_of()
-    sides = {a: 0, b: 0}
-    for e in art.entities:
-        c = country_of.get(e.name)
-        if c in sides:
-            sides[c] += len(e.mentions)
-    for ev in art.events:
-        cs = {country_of.get(p) for p in ev.participants}
-        if a in cs and b in cs:
-            return True
-    if not (sides[a] and sides[b]):
-        return False
-    simp = to_simplified(art.title + "\n" + art.text)
-    low = simp.lower()
-    terms = _pair(pair)["bilateral_terms"]
-    if any(to_simplified(t) in simp or t.lower() in low for t in terms):
+    if any(ev.bilateral for ev in art.events):
         return True
-    return sides[a] >= 3 and sides[b] >= 3 and bool(set(art.topics) - {"people"})
+    return bool(interaction_sentences(art, pair))
 
 
 def run(art: Article, settings) -> Article:

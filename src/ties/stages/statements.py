@@ -59,8 +59,8 @@ def _verb_after(text: str, rel: int, limit: int):
     return best
 
 
-def _speaker(sent: str, base: int, persons) -> tuple[str, int] | None:
-    """(speaker, where the statement starts in the sentence) for an opening statement."""
+def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
+    """(speaker, statement) for a sentence that opens a statement."""
     zh_rx, latin_rx, obj_before, verb_first, *_ = _words()
     simp = to_simplified(sent)
     mentions = sorted((a - base, b - base, p.name) for p in persons for a, b, _f in p.mentions
@@ -70,9 +70,7 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, int] | None:
             continue
         m = _verb_after(simp, b, 9)
         if m and not re.search(r"[，,“\"「]", simp[b:b + m.start()]):
-            end = b + m.end()
-            colon = re.match(r"\s*(?:rằng|that)?\s*[：:，,]?\s*", sent[end:])
-            return name, end + (colon.end() if colon else 0)
+            return name, _after(sent, b + m.end())
     for a, b, name in mentions:
         if obj_before.search(simp[max(0, a - 14):a]):
             continue  # "向范明政说": spoken to
@@ -82,18 +80,21 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, int] | None:
         between = simp[b:b + m.start()]
         if re.search(r"[“\"「]", between):
             continue
-        end = b + m.end()
-        colon = re.match(r"\s*(?:rằng|that)?\s*[：:，,]?\s*", sent[end:])
-        return name, end + (colon.end() if colon else 0)
+        return name, _after(sent, b + m.end())
     for a, b, name in mentions:  # "said Mr Aiyar", "Theo ông X,"
         if verb_first.search(sent[max(0, a - 40):a]):
             head = sent[:a]
             quote = re.search(r"[“\"]([^”\"]{4,})[”\"]", head)
             if quote:
-                return name, -1 - quote.start(1)  # the quote before is the statement
+                return name, quote.group(1)  # "…," said Mr Aiyar: the quote before is the statement
             after = re.match(r"[^,，]*[,，]\s*", sent[b:])
-            return name, b + (after.end() if after else 0)
+            return name, sent[b + (after.end() if after else 0):]
     return None
+
+
+def _after(sent: str, end: int) -> str:
+    colon = re.match(r"\s*(?:rằng|that)?\s*[：:，,]?\s*", sent[end:])
+    return sent[end + (colon.end() if colon else 0):]
 
 
 def _closing(sent: str, base: int, persons) -> tuple[str, str] | None:
@@ -136,9 +137,8 @@ def find(art: Article) -> list[Statement]:
                 speaker, body = closing
                 last_speaker = speaker
             elif hit:
-                speaker, cut = hit
+                speaker, body = hit
                 last_speaker = speaker
-                body = re.search(r"[“\"]([^”\"]{4,})[”\"]", sent[:-1 - cut]).group(1) if cut < 0 else sent[cut:].strip()
             elif pronouns.match(simp) and last_speaker:
                 speaker = last_speaker
                 body = sent[pronouns.match(simp).end():].lstrip("，,：:")
