@@ -75,6 +75,7 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
     # a happening with nobody named is kept only where nobody is expected (a forum, a statement)
     kept = [f for f in found if f.participants or f.type.name in ("conference", "joint_statement")]
     merged = merge.merge(kept)
+    places.inherit_from_previous(merged)
     places.inherit_from_visits(merged)
     out = []
     for f in merged:

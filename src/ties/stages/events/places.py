@@ -62,6 +62,20 @@ def locate(frame: Frame, art: Article, places: list[Entity], countries: list[Ent
     return None
 
 
+def inherit_from_previous(frames: list[Frame]) -> None:
+    """A happening with no place, after one on the same day with the same people, took place
+    there too ("…在越共中央驻地举行会谈。…会谈后，两党总书记共同见证…签署…")."""
+    for i, f in enumerate(frames):
+        if f.location or f.type.name in ("visit", "call", "message") or not f.start:
+            continue
+        for prev in reversed(frames[:i]):
+            if prev.type.name in ("visit", "call", "message") or prev.start != f.start:
+                continue
+            if set(f.participants) & set(prev.participants):
+                f.location = prev.location
+                break
+
+
 def inherit_from_visits(frames: list[Frame]) -> None:
     """A happening with no place of its own, during a visit by one of its participants, took
     place where the visit went (talks on the day Xi arrived in Hanoi were in Hanoi)."""
