@@ -22,13 +22,15 @@ _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 _TIME_OF_DAY = r"(?:\s*\d{1,2}[:：]\d{2}时?|[上下]午|晚上?|早上?|凌晨|中午)?"
 _ZH_RANGE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?" + _TIME_OF_DAY + r"\s*(?:至|到|-|—+|－|–|~|～)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})[日号]")
 _ZH_FULL = re.compile(r"(?:(\d{4})年|(今年|去年|前年|明年|后年))?(\d{1,2})月(\d{1,2})[日号]")
-_ZH_TODAY = re.compile(r"(大前天|大后天|今天|今日|本日|今晚|今早|当天|当日|当晚|昨天|昨日|昨晚|前天|后天|明天|明日|明晚|现在)(?:[（(](\d{1,2})日[)）])?")
-_TODAY_OFFSET = {"大前天": -3, "前天": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "今天": 0, "今日": 0, "本日": 0, "今晚": 0,
+_ZH_TODAY = re.compile(r"(大前天|大后天|大前日|今天|今日|本日|今晚|今早|当天|当日|当晚|昨天|昨日|昨晚|前天|前日|后天|明天|明日|明晚|现在)(?:[（(](\d{1,2})日[)）])?")
+_TODAY_OFFSET = {"大前天": -3, "大前日": -3, "前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "今天": 0, "今日": 0, "本日": 0, "今晚": 0,
                  "今早": 0, "现在": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3}
 _ZH_DAY = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:[上下]午|晚|早|电|清晨|凌晨)?")
 _ZH_WEEK = re.compile(r"(上上周|上一?个?(?:周|星期|礼拜)|本周|这一?个?(?:周|星期|礼拜)|下一?个?(?:周|星期|礼拜)|(?<![上下这本])(?:星期|礼拜|周)(?=[一二三四五六日天]))(?:周|星期)?([一二三四五六日天])?")
-_VI_RANGE = re.compile(r"từ (?:ngày )?(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|tới|-|–|—)\s*(?:ngày )?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
-_VI_DATE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm) (\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+_VI_RANGE = re.compile(r"từ (?:ngày )?(\d{1,2})(?:[/.](\d{1,2}))?\s*(?:đến|tới|-|–|—)\s*(?:ngày )?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?")
+_VI_DATE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đêm|rạng sáng|Ngày|Sáng|Chiều|Tối|Trưa|Đêm) (\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?!\d|[.,]\d)")
+_ZH_DAY_RANGE = re.compile(r"(?<![\d月])(\d{1,2})[日号]?\s*(?:至|到|-|—+|－|–|~|～)\s*(\d{1,2})[日号]")
+_ZH_WEEKDAY_DAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天][（(](\d{1,2})日[)）]")
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december"], 1)}
 _EN_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\.? (\d{1,2})(?:, (\d{4}))?")
@@ -54,17 +56,33 @@ def _fix_year(day: dt.date | None, ref: dt.date, explicit_year: bool) -> dt.date
 
 
 def resolve(sentence: str, ref: dt.date, context: dt.date | None = None,
-            spans: bool = False) -> tuple[dt.date, dt.date] | None:
+            spans: bool = False, future: bool = False) -> tuple[dt.date, dt.date] | None:
+    """`future`: the sentence announces something to come ("将于12日至14日"), so a bare day
+    after the reference is in its month, not the month before."""
     sentence = _normalize(sentence, ref)
-    found = (_numeric(sentence, ref) or _relative_month_day(sentence, ref) or _day(sentence, ref, context)
+    found = (_numeric(sentence, ref) or _relative_month_day(sentence, ref) or _day(sentence, ref, context, future)
              or (_span(sentence, ref) if spans else None))
     if found and spans and re.search(r"(?:起|以来)(?:至今)?$|至今$", sentence.strip()):
         return found[0], ref  # "2019年5月8日起", "从2001年起至今": until the reference day
     return found
 
 
-def _day(sentence: str, ref: dt.date, context: dt.date | None) -> tuple[dt.date, dt.date] | None:
-    base = context or ref
+def _bare_day(num: str, base: dt.date, future: bool) -> dt.date | None:
+    """A day of the month without its month ("12日"): in the base's month, or the month before
+    when that would put it well after the base (a report on the 2nd about "30日"), or the month
+    after when something to come would fall well before it."""
+    day = _d(base.year, base.month, num)
+    if day and not future and (day - base).days > 3:
+        prev = base.replace(day=1) - dt.timedelta(days=1)
+        day = _d(prev.year, prev.month, num) or day
+    elif day and future and (base - day).days > 3:
+        y, mo = _shift_month(base.year, base.month, 1)
+        day = _d(y, mo, num) or day
+    return day
+
+
+def _day(sentence: str, ref: dt.date, context: dt.date | None, future: bool = False) -> tuple[dt.date, dt.date] | None:
+    base = ref if future else (context or ref)
     m = _ZH_RANGE.search(sentence)
     if m:
         y1 = int(m.group(1)) if m.group(1) else ref.year
@@ -76,6 +94,20 @@ def _day(sentence: str, ref: dt.date, context: dt.date | None) -> tuple[dt.date,
             if e and e < s:
                 e = _d(y2 + 1, mo2, m.group(6))
             return s, e or s
+    m = _ZH_DAY_RANGE.search(sentence)
+    if m and not re.search(r"\d{1,2}月" + re.escape(m.group(0)), sentence):
+        s = _bare_day(m.group(1), base, future)
+        if s:
+            e = _d(s.year, s.month, m.group(2))
+            if e and e < s:
+                y, mo = _shift_month(s.year, s.month, 1)
+                e = _d(y, mo, m.group(2))
+            return s, e or s
+    m = _ZH_WEEKDAY_DAY.search(sentence)
+    if m:  # "星期六（25日）": the day the text states
+        day = _bare_day(m.group(1), ref, future)
+        if day:
+            return day, day
     m = _ZH_TODAY.search(sentence)
     if m:
         word, num = m.group(1), m.group(2)
@@ -108,10 +140,7 @@ def _day(sentence: str, ref: dt.date, context: dt.date | None) -> tuple[dt.date,
         return monday, monday + dt.timedelta(days=6)
     m = _ZH_DAY.search(sentence)
     if m and not re.search(r"\d{1,2}[日号](?:起|以来)", sentence):
-        day = _d(base.year, base.month, m.group(1))
-        if day and (day - base).days > 3:  # '30日' read in early next month
-            prev = base.replace(day=1) - dt.timedelta(days=1)
-            day = _d(prev.year, prev.month, m.group(1)) or day
+        day = _bare_day(m.group(1), base, future)
         if day:
             return day, day
     m = _VI_RANGE.search(sentence)

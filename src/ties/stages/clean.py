@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import unicodedata
 
 from lxml import etree
 from lxml import html as lxhtml
@@ -309,6 +310,8 @@ def run(raw: RawDoc) -> Article:
     main, other = _split_translation(lines, main_lang)
     text_lines = clean_lines(main, art.title, m, art)
     art.text = "\n".join(text_lines)
+    # one form for every letter: decomposed Vietnamese (u + ̛ + ̀) becomes ừ, so names match
+    art.title, art.text = unicodedata.normalize("NFC", art.title), unicodedata.normalize("NFC", art.text)
     if other:
         t_title = clean_title(other[0])
         t_lines = clean_lines(other[1:], t_title, m)

@@ -63,7 +63,20 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
     first_paragraph = sentences[0].paragraph if sentences else 0
     found: list[frames.Frame] = []
     states = [e for e in art.entities if e.type in ("country", "organization")]
-    for f in frames.find(sentences, w):
+    all_frames = frames.find(sentences, w)
+    with_frames = {f.sentence.index for f in all_frames}
+    by_sentence: dict[int, list] = {}
+    for f in all_frames:
+        by_sentence.setdefault(f.sentence.index, []).append(f)
+    ordered = []
+    for sent in sentences:
+        if sent.index not in with_frames:
+            ordered.append(sent)
+        ordered.extend(by_sentence.get(sent.index, []))
+    for f in ordered:
+        if isinstance(f, clauses.Sentence):
+            dates.note_sentence_date(f.text, f.simp, disc, w)
+            continue
         if f.type.needs_state and not clauses.mentions_in(states, f.sentence.start, f.sentence.end):
             continue  # a person protesting another is no incident between states
         f.participants = participants.fill(f, persons, found, w, historical, art.text)

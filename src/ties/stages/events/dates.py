@@ -33,25 +33,45 @@ class Discourse:
     running: dt.date | None = None
 
 
-def _resolve(text: str, d: Discourse) -> tuple[dt.date, dt.date] | None:
+def _resolve(text: str, d: Discourse, future: bool = False) -> tuple[dt.date, dt.date] | None:
     if d.ref is None or not text.strip():
         return None
-    return timeexpr.resolve(text, d.ref, d.running)
+    return timeexpr.resolve(text, d.ref, d.running, future=future)
+
+
+_DAYS = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "hai": 2, "ba": 3, "bốn": 4, "năm": 5,
+         "two": 2, "three": 3, "four": 4, "five": 5}
+_DURATION = re.compile(r"(?:为期|為期)?(\d|[两兩二三四五六七])天|(\d|hai|ba|bốn|năm) ngày|(\d|two|three|four|five)-day", re.I)
+
+
+def trip_length(text: str) -> int | None:
+    """"展开两天访问", "chuyến thăm 3 ngày", "a two-day visit": the length of a trip in days."""
+    m = _DURATION.search(text)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g)
+    return int(word) if word.isdigit() else _DAYS.get(word.lower())
+
+
+def note_sentence_date(text: str, simp: str, d: Discourse, w: Words) -> None:
+    """A sentence with no event but a day of its own ("Chiều 25/4, tại Hà Nội, … chủ trì lễ đón")
+    moves the running date, unless it recalls the past or names a date far from the report."""
+    if w.recalled.search(simp, simp.lower()) or _PARTIAL.search(simp):
+        return
+    when = _resolve(simp if re.search(r"[\u4e00-\u9fff]", simp) else text, d)
+    if when and (d.published is None or abs((when[0] - d.published).days) <= 7):
+        d.running = when[0]
 
 
 def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
     c = frame.clause
     scope_simp, scope_low = frame.scope()
-    when = _resolve(c.simp if re.search(r"[\u4e00-\u9fff]", c.simp) else c.text, d)
-    if when is None and frame.lead:
-        lead_simp = "".join(x.simp for x in frame.lead)
-        lead_text = "".join(x.text for x in frame.lead)
-        when = _resolve(lead_simp if re.search(r"[\u4e00-\u9fff]", lead_simp) else lead_text, d)
-    if when is None and frame.tail:
-        tail_simp = "".join(x.simp for x in frame.tail)
-        tail_text = "".join(x.text for x in frame.tail)
-        when = _resolve(tail_simp if re.search(r"[\u4e00-\u9fff]", tail_simp) else tail_text, d)
     planned_cue = bool(w.planned.search(scope_simp, scope_low))
+    when = None
+    for part in ([c], frame.lead, frame.tail):
+        if when is None and part:
+            simp, text = "".join(x.simp for x in part), "".join(x.text for x in part)
+            when = _resolve(simp if re.search(r"[\u4e00-\u9fff]", simp) else text, d, future=planned_cue)
     start = end = None
     if when and not _PARTIAL.search(scope_simp):
         start, end = when
@@ -69,8 +89,12 @@ def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
     elif d.same_day_outlet and d.published and frame.sentence.paragraph <= first_paragraph:
         start = end = d.published
         d.running = start
-    if frame.type.name == "visit" and start and end == start and not frame.explicit_date:
-        end = None  # the span of a trip is not known from a running date
+    if frame.type.name == "visit" and start and (end is None or end == start):
+        days = trip_length(scope_simp + "".join(x.simp for x in frame.tail))
+        if days and days > 1:
+            end = start + dt.timedelta(days=days - 1)
+        elif not frame.explicit_date:
+            end = None  # the span of a trip is not known from a running date
     frame.start = start.isoformat() if start else None
     frame.end = end.isoformat() if end else None
     frame.date_inferred = d.inferred and start is not None

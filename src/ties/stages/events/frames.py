@@ -60,8 +60,10 @@ def _is_reference_zh(c: Clause, s: int, e: int, w: Words) -> bool:
             if len(word) == 1 and word in "中前时時" and after[1:2] not in _PUNCT_AFTER and \
                     not re.match(r".(强调|強調|指出|表示|说|說)", after):
                 continue
-            before = c.simp[:s]
-            return not any(before.rstrip().endswith(v) for v in w.reference_verbs_zh) or before.strip() == ""
+            before = c.simp[:s].rstrip()
+            if c.simp[s:e].startswith(w.reference_verbs_zh) or before.endswith(w.reference_verbs_zh):
+                return False  # "举行会谈时说": the talks themselves
+            return not re.search(r"[同与與](?!时|時)", before)  # "X同Y会见时" is the meeting itself
     return False
 
 

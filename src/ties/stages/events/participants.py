@@ -57,6 +57,8 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
     after = [m for m in in_clause if m[0] >= t1]
     if frame.type.name == "visit":
         after = [m for m in after if any(rx.search(sent.text[t1 - sent.start:m[0] - sent.start]) for rx in w.traveller_after)]
+        if after:  # "X đánh giá cao chuyến thăm của Y": Y travels, X speaks of it
+            before = []
     chosen = before + after
     if not before:
         for earlier in reversed(sent.clauses[:c.index]):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ... import knowledge
 from ...model import Article, Entity
+from ...textutil import to_simplified
 from .clauses import mentions_in
 from .frames import Frame
 from .words import Words
@@ -39,8 +40,13 @@ def locate(frame: Frame, art: Article, places: list[Entity], countries: list[Ent
     for short, city in w.place_abbreviations.items():
         if short in scope_simp:
             return city
+    chain = sorted(mentions_in(places + countries, sent.start, sent.end))
     for a, b, ent in in_scope:
-        before = art.text[max(sent.start, a - 12):a]
+        head = a  # "在越南胡志明市": the preposition may stand before the country that names the city's
+        for a2, b2, _e in reversed(chain):
+            if b2 <= head and not art.text[b2:head].strip():
+                head = a2
+        before = to_simplified(art.text[max(sent.start, head - 12):head])
         if w.place_prepositions.search(before):
             return _city_of(ent)
     if frame.type.name == "visit":
@@ -51,7 +57,7 @@ def locate(frame: Frame, art: Article, places: list[Entity], countries: list[Ent
                 own = ent.name
             if own in traveller_countries:
                 continue
-            before = art.text[max(sent.start, a - 12):a]
+            before = to_simplified(art.text[max(sent.start, a - 12):a])
             if w.destination_before.search(before) or (a >= t1 and a - t1 <= 3):
                 return ent.name if ent.type == "country" else _city_of(ent)
     if frame.type.name in ("meeting", "talks", "signing") and art.dateline_place and frame.start \

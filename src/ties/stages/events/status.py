@@ -22,11 +22,24 @@ def status(frame: Frame, published: str | None, w: Words) -> str:
     after_publication = bool(frame.start and published and frame.start > published[:10])
     if after_publication:
         return "planned"
+    if not frame.start and published and _month_ahead(scope_simp, published):
+        return "planned"  # "习近平12月中旬访问越南", read on 1 December
     if w.planned.search(scope_simp, scope_low):
         if frame.explicit_date and published and frame.start and frame.start <= published[:10]:
             return "occurred"
         return "planned"
     return "occurred"
+
+
+def _month_ahead(simp: str, published: str) -> bool:
+    """The clause names a month, part of a month or later period that starts after publication."""
+    import datetime as dt
+
+    from ... import timeexpr
+
+    pub = dt.date.fromisoformat(published[:10])
+    span = timeexpr.resolve(simp, pub, spans=True, future=True)
+    return bool(span and span[0] > pub)
 
 
 def bilateral(frame: Frame, country_of: dict[str, str | None], location_country: str | None,
