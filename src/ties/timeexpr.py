@@ -56,15 +56,31 @@ def _fix_year(day: dt.date | None, ref: dt.date, explicit_year: bool) -> dt.date
 
 
 def resolve(sentence: str, ref: dt.date, context: dt.date | None = None,
-            spans: bool = False, future: bool = False) -> tuple[dt.date, dt.date] | None:
+            spans: bool = False, future: bool = False, relative: bool = True) -> tuple[dt.date, dt.date] | None:
     """`future`: the sentence announces something to come ("将于12日至14日"), so a bare day
-    after the reference is in its month, not the month before."""
+    after the reference is in its month, not the month before. `relative=False`: the reference
+    is not a real day (an undated text's inferred year), so "today", "上周", weekdays mean
+    nothing unless the text also states the day ("Hôm nay (12.5)", "今天（24日）")."""
     sentence = _normalize(sentence, ref)
+    if not relative:
+        sentence = _drop_relative(sentence)
     found = (_numeric(sentence, ref) or _relative_month_day(sentence, ref) or _day(sentence, ref, context, future)
              or (_span(sentence, ref) if spans else None))
     if found and spans and re.search(r"(?:起|以来)(?:至今)?$|至今$", sentence.strip()):
         return found[0], ref  # "2019年5月8日起", "从2001年起至今": until the reference day
     return found
+
+
+_VI_TODAY_DAY = re.compile(r"(?:[Hh]ôm nay|[Hh]ôm qua|[Nn]gày mai)\s*\((\d{1,2})[./](\d{1,2})\)")
+
+
+def _drop_relative(sentence: str) -> str:
+    """Keep only what a text states of the day: "Hôm nay (12.5)" → "ngày 12/5"."""
+    sentence = _VI_TODAY_DAY.sub(lambda m: f"ngày {m.group(1)}/{m.group(2)}", sentence)
+    sentence = _ZH_TODAY.sub(lambda m: f"{m.group(2)}日" if m.group(2) else "", sentence)
+    sentence = _ZH_WEEK.sub("", sentence)
+    sentence = _EN_WEEKDAY.sub("", sentence)
+    return _LATIN_REL.sub("", sentence)
 
 
 def _bare_day(num: str, base: dt.date, future: bool) -> dt.date | None:

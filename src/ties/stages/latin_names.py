@@ -19,7 +19,7 @@ from .. import knowledge
 
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 _LOW = "a-zà-ỹđ'’"
-_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
+_WORD = rf"[{_UP}][{_LOW}]*(?:-[{_UP}]?[{_LOW}]+)?"
 _RUN = re.compile(rf"(?<![\w{_UP}])({_WORD}(?:[ \t]+(?:(?:de|van|von|bin|al|der|da|du|la|le)[ \t]+)?{_WORD}){{1,5}})(?:['’]s)?(?![\w])")
 
 
@@ -68,6 +68,7 @@ def _trim(words: list[str]) -> list[str]:
 def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
     """(start, end, name) of the person names found."""
     cue_rx, speech_rx, said_before, not_before, surnames, stop, lead = _lists()
+    middles = frozenset(knowledge.roles().get("vi_middle_names", []))
     known = _known_non_persons()
     out = []
     for m in _RUN.finditer(text):
@@ -85,19 +86,21 @@ def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
             continue
         start = m.start(1) + re.search(r"\s*".join(map(re.escape, trimmed)) + "$", m.group(1)).start()
         name = text[start:m.end(1)]
-        if name in known or trimmed[0] in stop:
+        after = text[m.end(1):m.end(1) + 40]
+        spoke = bool(speech_rx.match(after))
+        if name in known or (trimmed[0] in stop and not spoke):
             continue
         before = text[max(0, m.start(1) - 60):m.start(1)]
         line_start = max(text.rfind("\n", 0, m.start(1)), text.rfind(". ", 0, m.start(1)))
         before = before[max(0, len(before) - (m.start(1) - line_start - 1)):] if line_start >= 0 else before
-        after = text[m.end(1):m.end(1) + 40]
         if not_before.search(before):
             continue
         cued = cued_by_word or bool(cue_rx.search(before))
         if len(trimmed) < 2:
             continue
-        spoke = bool(speech_rx.match(after) or said_before.search(before))
-        family = language == "vi" and trimmed[0] in surnames and len(trimmed) >= 3
+        spoke = spoke or bool(said_before.search(before))
+        family = (language == "vi" and trimmed[0] in surnames and len(trimmed) >= 3
+                  and trimmed[1] in middles and not text[max(0, start - 2):start].strip(" ").endswith(("-", "/", ":")))
         if cued or spoke or family:
             out.append((start, m.end(1), name))
     return out

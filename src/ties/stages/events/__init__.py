@@ -51,6 +51,13 @@ def _people_years(art: Article) -> list[tuple[int, int]]:
     return spans
 
 
+def _has_counterpart(f, states, w) -> bool:
+    c = f.clause
+    scope_simp, scope_low = f.scope()
+    return bool(w.counterpart.search(scope_simp, scope_low)
+                or clauses.mentions_in(states, f.lead[0].start if f.lead else c.start, c.end))
+
+
 def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Event]:
     w = words()
     persons = [e for e in art.entities if e.type == "person"]
@@ -85,8 +92,11 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
         travellers = {country_of.get(p) for p in f.participants} - {None}
         f.location = places.locate(f, art, places_, countries, w, travellers)
         found.append(f)
-    # a happening with nobody named is kept only where nobody is expected (a forum, a statement)
-    kept = [f for f in found if f.participants or f.type.name in ("conference", "joint_statement")]
+    # a happening with nobody named is kept only where nobody is expected (a forum, a statement);
+    # one between sides with one person named needs a counterpart (a delegation, a body, a country)
+    kept = [f for f in found if (f.participants or f.type.name in ("conference", "joint_statement"))
+            and not (len(f.participants) == 1 and f.type.name in ("meeting", "talks", "call", "signing")
+                     and not _has_counterpart(f, states, w))]
     merged = merge.merge(kept)
     places.inherit_from_previous(merged)
     places.inherit_from_visits(merged)

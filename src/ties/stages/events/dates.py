@@ -36,7 +36,7 @@ class Discourse:
 def _resolve(text: str, d: Discourse, future: bool = False) -> tuple[dt.date, dt.date] | None:
     if d.ref is None or not text.strip():
         return None
-    return timeexpr.resolve(text, d.ref, d.running, future=future)
+    return timeexpr.resolve(text, d.ref, d.running, future=future, relative=not d.inferred)
 
 
 _DAYS = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "hai": 2, "ba": 3, "bốn": 4, "năm": 5,

@@ -100,9 +100,8 @@ def _candidates(sent: Sentence, c: Clause, w: Words) -> list[tuple[int, int, Eve
                     pass  # "the visit" in English is often the event itself ("the state visit to…")
                 else:
                     continue
-            if re.search(r"(?:" + "|".join(p.pattern for p in w.attend_before) + ")", c.simp[:s]) and \
-                    any(p.search(c.simp[:s]) or p.search(c.low[:s]) for p in w.attend_before):
-                continue
+            if t.name != "conference" and any(p.search(c.simp[:s]) or p.search(c.low[:s]) for p in w.attend_before):
+                continue  # "王沪宁等参加会见": attending someone else's meeting (attending a forum is the forum)
             verbs = t.needs_verb if isinstance(t.needs_verb, WordList) else w.issue_verbs
             if t.needs_verb and not verbs.search(c.simp, c.low):
                 continue

@@ -20,6 +20,9 @@ from .frames import Frame
 from .words import Words
 
 
+_COMPANION = re.compile(r"(?:[与同和跟及]|(?<!\w)(?:với|cùng|with|and))\s*\S{0,3}$")
+
+
 def _excluded_spans(sent: Sentence, w: Words, typ: str, trigger_rel: int) -> list[tuple[int, int]]:
     spans = []
     for rx in w.relay:
@@ -60,7 +63,9 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
         if after:  # "X đánh giá cao chuyến thăm của Y": Y travels, X speaks of it
             before = []
     chosen = before + after
-    if not before:
+    companions = [m for m in before if _COMPANION.search(sent.simp[max(0, m[0] - sent.start - 4):m[0] - sent.start])
+                  or _COMPANION.search(sent.low[max(0, m[0] - sent.start - 6):m[0] - sent.start])]
+    if not before or len(companions) == len(before):  # "並與昂山素姬會晤": the subject is elsewhere
         for earlier in reversed(sent.clauses[:c.index]):
             subject = _usable(mentions_in(persons, earlier.start, earlier.end), spans, historical)
             if subject:

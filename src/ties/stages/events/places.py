@@ -49,6 +49,11 @@ def locate(frame: Frame, art: Article, places: list[Entity], countries: list[Ent
         before = to_simplified(art.text[max(sent.start, head - 12):head])
         if w.place_prepositions.search(before):
             return _city_of(ent)
+    if frame.type.name != "visit":  # "陈大光於河内先后会晤…，包括前日会见…": the sentence's place
+        for a, b, ent in mentions_in(places, sent.start, lo):
+            before = to_simplified(art.text[max(sent.start, a - 12):a])
+            if w.place_prepositions.search(before):
+                return _city_of(ent)
     if frame.type.name == "visit":
         t1 = frame.trigger[1]
         for a, b, ent in mentions_in(places + countries, lo, hi):

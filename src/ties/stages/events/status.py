@@ -24,6 +24,10 @@ def status(frame: Frame, published: str | None, w: Words) -> str:
         return "planned"
     if not frame.start and published and _month_ahead(scope_simp, published):
         return "planned"  # "习近平12月中旬访问越南", read on 1 December
+    c = frame.clause
+    t0 = frame.trigger[0] - c.start
+    if w.done_before.search(c.simp, c.low, 0, t0):
+        return "occurred"  # "đã có chuyến thăm", "已…访问"
     if w.planned.search(scope_simp, scope_low):
         if frame.explicit_date and published and frame.start and frame.start <= published[:10]:
             return "occurred"

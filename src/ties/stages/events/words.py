@@ -77,12 +77,14 @@ class Words:
     cancelled: WordList
     speech: WordList
     done: WordList
+    done_before: WordList
     relay: list[re.Pattern]
     invitation: list[re.Pattern]
     traveller_after: list[re.Pattern]
     anaphora: WordList
     attend_before: list[re.Pattern]
     witness: WordList
+    counterpart: WordList
     place_abbreviations: dict[str, str]
     place_prepositions: re.Pattern
     destination_before: re.Pattern
@@ -125,12 +127,14 @@ def words() -> Words:
         cancelled=WordList(r.get("cancelled")),
         speech=WordList(r.get("speech")),
         done=WordList(r.get("done_markers")),
+        done_before=WordList(r.get("done_before")),
         relay=_rx_list(r.get("relay_patterns")),
         invitation=_rx_list(r.get("invitation")),
         traveller_after=_rx_list(r.get("traveller_after_trigger")),
         anaphora=WordList(r.get("anaphora")),
         attend_before=_rx_list(r.get("attend_before")),
         witness=WordList(r.get("witness")),
+        counterpart=WordList(r.get("counterpart_words")),
         place_abbreviations={to_simplified(k): v for k, v in (r.get("place_abbreviations") or {}).items()},
         place_prepositions=_before_rx(r.get("place_prepositions") or ["在"]),
         destination_before=_before_rx(r.get("destination_before") or []),
