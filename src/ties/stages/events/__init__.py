@@ -94,7 +94,7 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
         found.append(f)
     # a happening with nobody named is kept only where nobody is expected (a forum, a statement);
     # one between sides with one person named needs a counterpart (a delegation, a body, a country)
-    kept = [f for f in found if (f.participants or f.type.name in ("conference", "joint_statement"))
+    kept = [f for f in found if (f.participants or (f.type.name in ("conference", "joint_statement") and f.start))
             and not (len(f.participants) == 1 and f.type.name in ("meeting", "talks", "call", "signing")
                      and not _has_counterpart(f, states, w))]
     merged = merge.merge(kept)

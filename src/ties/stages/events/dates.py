@@ -21,7 +21,9 @@ from ... import timeexpr
 from .frames import Frame
 from .words import Words
 
-_PARTIAL = re.compile(r"\d{4}\s*年(?!\d{1,2}月\d{1,2}[日号])|\d{4}\s*年\d{1,2}月(?!\d{1,2}[日号])")
+_PARTIAL = re.compile(r"\d{4}\s*年(?!\d{1,2}月\d{1,2}[日号])|\d{4}\s*年\d{1,2}月(?!\d{1,2}[日号])|"
+                      r"(?<![\d月至到-])\d{1,2}月(?!\d{1,2}[日号]|\d)")
+_WEEK_WORD = re.compile(r"周|週|星期|礼拜|禮拜|tuần|week", re.I)
 
 
 @dataclass
@@ -73,6 +75,8 @@ def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
             simp, text = "".join(x.simp for x in part), "".join(x.text for x in part)
             when = _resolve(simp if re.search(r"[\u4e00-\u9fff]", simp) else text, d, future=planned_cue)
     start = end = None
+    if when and (when[1] - when[0]).days == 6 and when[0].weekday() == 0 and _WEEK_WORD.search(scope_simp):
+        when = None  # "上周": a week is not the day of a happening
     if when and not _PARTIAL.search(scope_simp):
         start, end = when
         frame.explicit_date = True
@@ -82,8 +86,8 @@ def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
             d.running = start
     elif w.same_day.search(scope_simp, scope_low) and d.running:
         start = end = d.running
-    elif frame.recalled or planned_cue:
-        start = end = None
+    elif frame.recalled or planned_cue or _PARTIAL.search(scope_simp):
+        start = end = None  # a month without its day ("今年4月…会谈") is not the running day
     elif d.running:
         start = end = d.running
     elif d.same_day_outlet and d.published and frame.sentence.paragraph <= first_paragraph:

@@ -29,10 +29,12 @@ class Frame:
     sentence: Sentence
     clause: Clause
     trigger: tuple[int, int]                    # offsets in the article text
+    segment: tuple[int, int] = (0, 0)           # its own stretch of the clause (offsets in the article)
     lead: list[Clause] = field(default_factory=list)  # adverbial clauses before it in the sentence
     tail: list[Clause] = field(default_factory=list)  # clauses after it with no frame of their own
     in_speech: bool = False
     recalled: bool = False
+    relative: bool = False                      # "来华进行国事访问的苏林": qualifies a person
     # filled by the later steps
     participants: list[str] = field(default_factory=list)
     start: str | None = None
@@ -116,6 +118,11 @@ def _candidates(sent: Sentence, c: Clause, w: Words) -> list[tuple[int, int, Eve
     return out
 
 
+def is_relative(c: Clause, e: int) -> bool:
+    """The trigger ends a relative clause: "来华进行国事访问的苏林", "应邀访问越南的张高丽"."""
+    return bool(re.match(r"[^，。；的]{0,8}的", c.simp[e:]))
+
+
 def _pick(cands: list[tuple[int, int, EventType]], c: Clause) -> list[tuple[int, int, EventType]]:
     """One type per predicate: overlapping or adjacent triggers are one predicate (the first
     type in events.yaml wins); triggers joined by a conjunction are separate predicates."""
@@ -123,11 +130,16 @@ def _pick(cands: list[tuple[int, int, EventType]], c: Clause) -> list[tuple[int,
         return []
     cands = sorted(cands, key=lambda x: (x[2].rank, x[0]))
     chosen: list[tuple[int, int, EventType]] = []
+
+    def relative(s, e):  # "来华进行国事访问的苏林": the visit qualifies a person, beside the main verb
+        return is_relative(c, e)
+
     for s, e, t in cands:
         if any(t.name == ct.name for _, _, ct in chosen):
             continue
         separate = all(
-            (e <= cs or ce <= s) and _CONJ.search(c.text[min(e, ce):max(s, cs)]) for cs, ce, _ in chosen)
+            (e <= cs or ce <= s) and (_CONJ.search(c.text[min(e, ce):max(s, cs)]) or relative(s, e) or relative(cs, ce))
+            for cs, ce, _ in chosen)
         if not chosen or separate:
             chosen.append((s, e, t))
     return sorted(chosen, key=lambda x: x[0])
@@ -150,7 +162,8 @@ def find(sentences: list[Sentence], w: Words) -> list[Frame]:
                 rel = c.start - sent.start + s
                 speech = w.speech.search(sent.simp, sent.low, 0, rel)
                 quoted = sent.text[:rel].count("“") > sent.text[:rel].count("”")
-                f = Frame(t, sent, c, (c.start + s, c.start + e), list(lead), in_speech=bool(speech or quoted))
+                f = Frame(t, sent, c, (c.start + s, c.start + e), lead=list(lead), in_speech=bool(speech or quoted),
+                          relative=t.name == "visit" and is_relative(c, e))
                 scope_simp, scope_low = f.scope()
                 f.recalled = bool(w.recalled.search(scope_simp, scope_low, 0, len(scope_simp) - len(c.simp) + s))
                 if f.in_speech and not (w.done.search(c.simp, c.low) or f.recalled or _has_date(scope_simp, scope_low)):
@@ -158,6 +171,21 @@ def find(sentences: list[Sentence], w: Words) -> list[Frame]:
                 frames.append(f)
             lead = []
         mine = frames[first:]
+        for f in mine:  # two predicates joined by 并/và/and: each has its stretch of the clause
+            c = f.clause
+            f.segment = (c.start, c.end)
+            if f.relative:
+                continue
+            same = [g for g in mine if g.clause is c and not g.relative]
+            k = same.index(f)
+            if k > 0:
+                prev = same[k - 1]
+                conj = _CONJ.search(c.text, prev.trigger[1] - c.start, f.trigger[0] - c.start)
+                f.segment = (c.start + conj.start() if conj else prev.trigger[1], f.segment[1])
+            if k + 1 < len(same):
+                nxt = same[k + 1]
+                conj = _CONJ.search(c.text, f.trigger[1] - c.start, nxt.trigger[0] - c.start)
+                f.segment = (f.segment[0], c.start + conj.start() if conj else nxt.trigger[0])
         for i, f in enumerate(mine):  # trailing adverbials ("…, từ ngày 11 - 15/5") up to the next frame
             stop = mine[i + 1].clause.index if i + 1 < len(mine) else len(sent.clauses)
             f.tail = [c for c in sent.clauses[f.clause.index + 1:stop]]

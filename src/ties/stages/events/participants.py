@@ -55,26 +55,32 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
     sent, c = frame.sentence, frame.clause
     t0, t1 = frame.trigger
     spans = _excluded_spans(sent, w, frame.type.name, t0 - sent.start)
-    in_clause = _usable(mentions_in(persons, c.start, c.end), spans, historical)
+    seg0, seg1 = frame.segment if frame.segment != (0, 0) else (c.start, c.end)
+    in_clause = _usable(mentions_in(persons, seg0, seg1), spans, historical)
+    clause_subject = _usable(mentions_in(persons, c.start, seg0), spans, historical)
     before = [m for m in in_clause if m[0] < t0]
     after = [m for m in in_clause if m[0] >= t1]
     if frame.type.name == "visit":
         after = [m for m in after if any(rx.search(sent.text[t1 - sent.start:m[0] - sent.start]) for rx in w.traveller_after)]
+        if frame.relative:
+            after = after[:1]  # "应邀访问越南的张高丽在河内会见张晋创": the one the clause qualifies
         if after:  # "X đánh giá cao chuyến thăm của Y": Y travels, X speaks of it
             before = []
     chosen = before + after
     companions = [m for m in before if _COMPANION.search(sent.simp[max(0, m[0] - sent.start - 4):m[0] - sent.start])
                   or _COMPANION.search(sent.low[max(0, m[0] - sent.start - 6):m[0] - sent.start])]
-    if not before or len(companions) == len(before):  # "並與昂山素姬會晤": the subject is elsewhere
+    if (not before or len(companions) == len(before)) and clause_subject:
+        chosen = clause_subject[:1] + chosen  # "张高丽会见了X，并与Y举行会谈": 张高丽 holds the talks too
+    elif not before or len(companions) == len(before):  # "並與昂山素姬會晤": the subject is elsewhere
         for earlier in reversed(sent.clauses[:c.index]):
             subject = _usable(mentions_in(persons, earlier.start, earlier.end), spans, historical)
             if subject:
-                chosen = subject + chosen
+                chosen = _coordinated(subject, text) + chosen
                 break
     if chosen and previous and re.search(r"(同|与|與|和|会见|會見)(你|您)", c.simp):
         # "习近平总书记同你举行会谈", said to the guest of the meeting being reported
         chosen_names = _names(chosen)
-        speaker = _last_speaker(persons, sent.start, text, w)
+        speaker = _last_speaker(persons, t0, text, w)
         guest = [p for f in reversed(previous) if len(f.participants) >= 2 for p in f.participants
                  if p != speaker and p not in chosen_names][:1]
         return chosen_names + guest
@@ -89,6 +95,20 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
         if with_people:
             return list(with_people[0].participants)
     return []
+
+
+_COORD = re.compile(r"^\s*(?:、|和|与|與|及|,|，|và|and)\s*\S{0,8}$")
+
+
+def _coordinated(mentions, text: str) -> list:
+    """The subject of a clause: its first person and those joined to it ("X和Y", "X và Y")."""
+    out = mentions[:1]
+    for m in mentions[1:]:
+        if _COORD.match(text[out[-1][1]:m[0]]):
+            out.append(m)
+        else:
+            break
+    return out
 
 
 def _last_speaker(persons, before: int, text: str, w: Words) -> str | None:

@@ -56,6 +56,10 @@ def locate(frame: Frame, art: Article, places: list[Entity], countries: list[Ent
                 return _city_of(ent)
     if frame.type.name == "visit":
         t1 = frame.trigger[1]
+        said = to_simplified(art.text[frame.trigger[0] - 2:t1])
+        for word, country in w.trigger_destinations.items():
+            if word in said and country not in traveller_countries:
+                return country
         for a, b, ent in mentions_in(places + countries, lo, hi):
             own = (knowledge.gazetteer_entry(ent.id) or {}).get("country") if ent.id else None
             if ent.type == "country":

@@ -88,6 +88,7 @@ class Words:
     place_abbreviations: dict[str, str]
     place_prepositions: re.Pattern
     destination_before: re.Pattern
+    trigger_destinations: dict[str, str]
     placeless: frozenset[str]
 
 
@@ -95,10 +96,13 @@ def _rx_list(patterns) -> list[re.Pattern]:
     return [re.compile(to_simplified(p) if CJK.search(p) else p) for p in patterns or []]
 
 
-def _before_rx(words) -> re.Pattern:
-    """Words that must end right before a place: "在", "tại ", "in "."""
+def _before_rx(words, kinds=()) -> re.Pattern:
+    """Words that must end right before a place: "在", "tại ", "in " (a place word such as
+    "thành phố" may stand between)."""
     alts = [re.escape(to_simplified(w)) if CJK.search(w) else r"(?<!\w)" + re.escape(w) + r"\s+" for w in words]
-    return re.compile("(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\s*$", re.I)
+    kind = "|".join(re.escape(k) + r"\s*" for k in sorted(kinds, key=len, reverse=True))
+    return re.compile("(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\s*" +
+                      (f"(?:{kind})?" if kind else "") + "$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +140,8 @@ def words() -> Words:
         witness=WordList(r.get("witness")),
         counterpart=WordList(r.get("counterpart_words")),
         place_abbreviations={to_simplified(k): v for k, v in (r.get("place_abbreviations") or {}).items()},
-        place_prepositions=_before_rx(r.get("place_prepositions") or ["在"]),
+        place_prepositions=_before_rx(r.get("place_prepositions") or ["在"], r.get("place_kind_words") or []),
         destination_before=_before_rx(r.get("destination_before") or []),
+        trigger_destinations={to_simplified(k): v for k, v in (r.get("trigger_destinations") or {}).items()},
         placeless=frozenset(r.get("placeless") or []),
     )
