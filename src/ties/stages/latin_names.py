@@ -51,6 +51,11 @@ def _known_non_persons() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset((knowledge.load_yaml("given_names.yaml") or {}).get("en", []))
+
+
 def _trim(words: list[str]) -> list[str]:
     """Cut known countries, places and organizations off the front of a run."""
     known = _known_non_persons()
@@ -72,7 +77,8 @@ def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
     known = _known_non_persons()
     out = []
     for m in _RUN.finditer(text):
-        words = m.group(1).split()
+        group = re.sub(r"['’]s$", "", m.group(1))
+        words = group.split()
         cued_by_word = False
         while words and words[0] in lead:  # "Mr Aiyar", "Bà Hoa": the person word, not the name
             words = words[1:]
@@ -84,8 +90,9 @@ def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
             continue
         if len(trimmed) > 4:
             continue
-        start = m.start(1) + re.search(r"\s*".join(map(re.escape, trimmed)) + "$", m.group(1)).start()
-        name = text[start:m.end(1)]
+        start = m.start(1) + re.search(r"\s*".join(map(re.escape, trimmed)) + "$", group).start()
+        end = m.start(1) + len(group)
+        name = text[start:end]
         after = text[m.end(1):m.end(1) + 40]
         spoke = bool(speech_rx.match(after))
         if name in known or (trimmed[0] in stop and not spoke):
@@ -99,10 +106,11 @@ def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
         if len(trimmed) < 2:
             continue
         spoke = spoke or bool(said_before.search(before))
+        given = language == "en" and trimmed[0] in _given_names() and 2 <= len(trimmed) <= 3
         family = (language == "vi" and trimmed[0] in surnames and len(trimmed) >= 3
                   and trimmed[1] in middles and not text[max(0, start - 2):start].strip(" ").endswith(("-", "/", ":")))
-        if cued or spoke or family:
-            out.append((start, m.end(1), name))
+        if cued or spoke or family or given:
+            out.append((start, end, name))
     return out
 
 

@@ -70,7 +70,8 @@ def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
     scope_simp, scope_low = frame.scope()
     planned_cue = bool(w.planned.search(scope_simp, scope_low))
     when = None
-    for part in ([c], frame.lead, frame.tail):
+    lead = [x for x in frame.lead if not w.speech.search(x.simp, x.low)]  # "路透社星期五（10月6日）报道，": the report's day
+    for part in ([c], lead, frame.tail):
         if when is None and part:
             simp, text = "".join(x.simp for x in part), "".join(x.text for x in part)
             when = _resolve(simp if re.search(r"[\u4e00-\u9fff]", simp) else text, d, future=planned_cue)

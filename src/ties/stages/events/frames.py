@@ -35,6 +35,7 @@ class Frame:
     in_speech: bool = False
     recalled: bool = False
     relative: bool = False                      # "来华进行国事访问的苏林": qualifies a person
+    by_states: bool = False                     # no person named: the participants are the sides
     # filled by the later steps
     participants: list[str] = field(default_factory=list)
     start: str | None = None

@@ -77,6 +77,13 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
             if subject:
                 chosen = _coordinated(subject, text) + chosen
                 break
+    addressed = re.search(r"你|您", c.simp[:t0 - c.start])
+    if not before and addressed and previous:
+        # "明天你将启程访问广西", said to the guest of the meeting being reported
+        speaker = _last_speaker(persons, t0, text, w)
+        guest = [p for f in reversed(previous) if len(f.participants) >= 2 for p in f.participants if p != speaker][:1]
+        if guest:
+            return guest + [n for n in _names(chosen) if n not in guest]
     if chosen and previous and re.search(r"(同|与|與|和|会见|會見)(你|您)", c.simp):
         # "习近平总书记同你举行会谈", said to the guest of the meeting being reported
         chosen_names = _names(chosen)
@@ -91,10 +98,14 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
     if previous and frame.type.name != "visit" and (
             anaphoric or (frame.type.name in ("signing", "joint_statement")
                           and previous[-1].sentence.index >= sent.index - 2)):
-        with_people = [p for p in reversed(previous) if len(p.participants) >= 2 and p.type.name != "visit"]
+        with_people = [p for p in reversed(previous) if len(p.participants) >= 2 and p.type.name != "visit"
+                       and not p.by_states]
         if with_people:
             return list(with_people[0].participants)
-    return []
+    # "中越双方正在拟定联合声明": no person named, the sides themselves
+    states = _states_named(frame, text, w)
+    frame.by_states = bool(states)
+    return states
 
 
 _COORD = re.compile(r"^\s*(?:、|和|与|與|及|,|，|và|and)\s*\S{0,8}$")
@@ -108,6 +119,17 @@ def _coordinated(mentions, text: str) -> list:
             out.append(m)
         else:
             break
+    return out
+
+
+def _states_named(frame: Frame, text: str, w: Words) -> list[str]:
+    """The countries a clause names as the sides when it names no person ("中越双方", "hai nước
+    Việt Nam - Trung Quốc")."""
+    scope_simp, scope_low = frame.scope()
+    out = []
+    for pair_terms, countries in w.pair_terms:
+        if pair_terms.search(scope_simp) or pair_terms.search(scope_low):
+            out += [c for c in countries if c not in out]
     return out
 
 

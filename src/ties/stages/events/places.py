@@ -46,12 +46,12 @@ def locate(frame: Frame, art: Article, places: list[Entity], countries: list[Ent
         for a2, b2, _e in reversed(chain):
             if b2 <= head and not art.text[b2:head].strip():
                 head = a2
-        before = to_simplified(art.text[max(sent.start, head - 12):head])
+        before = to_simplified(art.text[max(sent.start, head - 30):head])
         if w.place_prepositions.search(before):
             return _city_of(ent)
     if frame.type.name != "visit":  # "陈大光於河内先后会晤…，包括前日会见…": the sentence's place
         for a, b, ent in mentions_in(places, sent.start, lo):
-            before = to_simplified(art.text[max(sent.start, a - 12):a])
+            before = to_simplified(art.text[max(sent.start, a - 30):a])
             if w.place_prepositions.search(before):
                 return _city_of(ent)
     if frame.type.name == "visit":

@@ -90,6 +90,7 @@ class Words:
     destination_before: re.Pattern
     trigger_destinations: dict[str, str]
     placeless: frozenset[str]
+    pair_terms: list[tuple[re.Pattern, list[str]]]
 
 
 def _rx_list(patterns) -> list[re.Pattern]:
@@ -103,6 +104,13 @@ def _before_rx(words, kinds=()) -> re.Pattern:
     kind = "|".join(re.escape(k) + r"\s*" for k in sorted(kinds, key=len, reverse=True))
     return re.compile("(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\s*" +
                       (f"(?:{kind})?" if kind else "") + "$", re.I)
+
+
+def _terms_rx(terms) -> re.Pattern:
+    cjk = sorted({to_simplified(t) for t in terms if CJK.search(t)}, key=len, reverse=True)
+    latin = sorted({t.lower() for t in terms if not CJK.search(t)}, key=len, reverse=True)
+    parts = [re.escape(t) for t in cjk] + [r"(?<!\w)" + re.escape(t) + r"(?!\w)" for t in latin]
+    return re.compile("|".join(parts) or r"(?!x)x")
 
 
 @lru_cache(maxsize=1)
@@ -144,4 +152,5 @@ def words() -> Words:
         destination_before=_before_rx(r.get("destination_before") or []),
         trigger_destinations={to_simplified(k): v for k, v in (r.get("trigger_destinations") or {}).items()},
         placeless=frozenset(r.get("placeless") or []),
+        pair_terms=[(_terms_rx(p.get("bilateral_terms", [])), list(p["countries"])) for p in knowledge.pairs()],
     )
