@@ -1,0 +1,166 @@
+"""Events as clause frames: each step on sentences from the corpus (the worked cases of
+../shared/design/events.md) and on short sentences that isolate one rule."""
+import pytest
+
+from conftest import corpus
+from ties.model import Article, Entity
+from ties.stages.events import clauses, find, frames
+from ties.stages.events.words import words
+
+
+def _item(extract_one, path, n=None):
+    recs = extract_one(corpus(*path.split("/")))
+    if n is None:
+        return recs[0]
+    return next(r for r in recs if r.source_path.endswith(f"#{n}"))
+
+
+def _events(art, typ):
+    return [e for e in art.events if e.type == typ]
+
+
+# --- frames: which clauses hold an event, of which type -------------------------------------
+
+@pytest.mark.parametrize("sentence, types", [
+    ("12日下午，习近平在人民大会堂同陈大光举行会谈。", ["talks"]),            # talks, not also meeting
+    ("会谈后，两党总书记共同见证双方签署的合作文件。", ["signing"]),           # 会谈后 refers back; 见证…签署的 is the signing
+    ("双方表示要加强高层交往，签署的协议要落到实处。", []),                     # a proposal; 签署的 modifies 协议
+    ("双方遵守中美三个联合公报。", []),                                         # documents named, no issuing verb
+    ("Hai bên cần triển khai các thỏa thuận đã ký kết.", []),                    # obligation; modifier of thỏa thuận
+    ("两国领导人每年举行会晤。", []),                                           # habitual
+    ("王沪宁、蔡奇等参加会见。", []),                                           # attendees of another's meeting
+    ("张高丽还会见了阮晋勇，并与阮春福举行会谈。", ["meeting", "talks"]),       # two predicates joined by 并
+    ("Chủ tịch nước sẽ thăm Trung Quốc và tham dự Diễn đàn Vành đai.", ["visit", "conference"]),
+    ("陈日君抗议帕罗林。", []),                                                 # a protest is no incident type here
+    ("成立海上共同开发磋商工作组。", []),                                       # a body's name, not talks
+])
+def test_frames(sentence, types):
+    found = frames.find(clauses.split(sentence), words())
+    assert [f.type.name for f in found] == types
+
+
+def test_relative_clause_visit_leaves_the_main_verb():
+    found = frames.find(clauses.split("李强在人民大会堂会见来华进行国事访问的越共中央总书记苏林。"), words())
+    assert sorted(f.type.name for f in found) == ["meeting", "visit"]
+    assert next(f for f in found if f.type.name == "visit").relative
+
+
+# --- the whole step chain on sentences with known persons -----------------------------------
+
+def _art(text, persons=(), published="2017-05-12", outlet="CCTV", language="zh"):
+    """An article through the entities stage (the dictionary knows the leaders named here)."""
+    from ties.stages import entities
+
+    art = Article(source_path="t", title="", text=text, published=published, outlet=outlet, language=language)
+    art.entities = entities.find(art)
+    return art
+
+
+XI = ("Xi Jinping", "China", ["习近平"])
+TRONG = ("Nguyễn Phú Trọng", "Vietnam", ["阮富仲"])
+LKQ = ("Li Keqiang", "China", ["李克强"])
+ZGL = ("Zhang Gaoli", "China", ["张高丽"])
+SANG = ("Trương Tấn Sang", "Vietnam", ["张晋创"])
+
+
+def test_relayed_greetings_are_not_participants():
+    art = _art("张高丽在河内会见张晋创。张高丽转达了李克强总理的亲切问候。", [ZGL, SANG, LKQ])
+    (m,) = find(art)
+    assert m.participants == ["Zhang Gaoli", "Trương Tấn Sang"] and m.bilateral
+
+
+def test_running_date_and_same_day_anaphor():
+    art = _art("12日下午，习近平同阮富仲举行会谈。当晚，习近平为阮富仲举行欢迎宴会。", [XI, TRONG], published="2017-05-13")
+    talks, meeting = find(art)
+    assert talks.start == "2017-05-12" and meeting.start == "2017-05-12"
+
+
+def test_recalled_happening_keeps_no_date_of_the_article():
+    art = _art("12日，习近平同阮富仲举行会谈。去年10月，习近平同阮富仲举行会谈时说，要加强合作。", [XI, TRONG])
+    evs = find(art)
+    assert any(e.start == "2017-05-12" for e in evs)
+    assert not any(e.recalled and e.start for e in evs)
+
+
+def test_status_cancelled_planned_and_done():
+    w = words()
+    for text, status in [("李尚福推迟了与阮富仲的会晤。", "cancelled"),
+                         ("习近平将于12日至14日对越南进行国事访问。", "planned"),
+                         ("Mới đây, Nguyễn Phú Trọng đã có chuyến thăm Trung Quốc.", "occurred")]:
+        art = _art(text, published="2017-11-07", language="vi" if "Mới" in text else "zh")
+        evs = find(art)
+        assert evs and evs[0].status == status, (text, evs)
+    assert w.cancelled.search("推迟", "推迟")
+
+
+def test_planned_visit_dates_in_the_month_announced():
+    art = _art("习近平将于12日至14日对越南进行国事访问。", [XI], published="2017-11-07")
+    (v,) = find(art)
+    assert (v.start, v.end, v.location, v.status, v.bilateral) == ("2017-11-12", "2017-11-14", "Vietnam", "planned", True)
+
+
+def test_venue_gives_the_city_and_calls_have_no_place():
+    art = _art("12日，习近平在人民大会堂同阮富仲举行会谈。13日，习近平在北京同阮富仲通电话。", [XI, TRONG])
+    talks, call = find(art)
+    assert talks.location == "Beijing" and call.location is None
+
+
+def test_four_meetings_of_one_visitor_stay_four():
+    hosts = [("Zhang Dejiang", "China", ["张德江"]), ("Yu Zhengsheng", "China", ["俞正声"]),
+             ("Liu Yunshan", "China", ["刘云山"]), LKQ]
+    text = "".join(f"12日，{h[2][0]}在北京会见陈大光。" for h in hosts)
+    art = _art(text, hosts + [("Trần Đại Quang", "Vietnam", ["陈大光"])])
+    evs = find(art)
+    assert len(evs) == 4 and all(len(e.participants) == 2 for e in evs)
+
+
+# --- worked cases from the corpus ------------------------------------------------------------
+
+def test_signing_witnessed_by_both_general_secretaries(extract_one):
+    art = _item(extract_one, "cctv-xwlb-json/20231213.json", 1)
+    (s,) = _events(art, "signing")
+    assert set(s.participants) == {"Xi Jinping", "Nguyễn Phú Trọng"}
+    assert (s.start, s.location, s.bilateral) == ("2023-12-12", "Hanoi", True)
+
+
+def test_greetings_relayed_in_the_corpus(extract_one):
+    art = _item(extract_one, "cctv-xwlb-json/20150717.json", 2)
+    assert not any("Li Keqiang" in e.participants for e in art.events)
+    talks = [e for e in _events(art, "talks") if "Zhang Gaoli" in e.participants]
+    assert talks and talks[0].participants == ["Zhang Gaoli", "Nguyễn Xuân Phúc"] and talks[0].start == "2015-07-16"
+
+
+def test_postponed_meeting(extract_one):
+    art = _item(extract_one, "zaobao-realtime/2023-09-15.json", 43)
+    (m,) = _events(art, "meeting")
+    assert m.status == "cancelled" and m.start is None and m.bilateral
+
+
+def test_joint_statement_being_drafted(extract_one):
+    art = _item(extract_one, "zaobao-realtime/2023-10-06.json", 13)
+    (j,) = _events(art, "joint_statement")
+    assert j.status == "planned" and j.start is None and set(j.participants) == {"China", "Vietnam"}
+
+
+def test_eve_of_a_state_visit(extract_one):
+    art = _item(extract_one, "cctv-xwlb-json/20151104.json", 15)
+    (v,) = _events(art, "visit")
+    assert v.status == "planned" and v.participants == ["Xi Jinping"] and v.location == "Vietnam"
+
+
+def test_tomorrow_said_to_the_guest(extract_one):
+    art = _item(extract_one, "cctv-xwlb-json/20260415.json", 3)
+    trip = [v for v in _events(art, "visit") if v.location == "Guangxi"]
+    assert trip and (trip[0].participants, trip[0].start, trip[0].status) == (["Tô Lâm"], "2026-04-16", "planned")
+
+
+def test_no_event_from_proposals_titles_or_ceremonies(extract_one):
+    assert not _events(_item(extract_one, "baomoi-vi/22559062.txt"), "signing") or all(
+        "đề nghị" not in e.evidence for e in _events(_item(extract_one, "baomoi-vi/22559062.txt"), "signing"))
+    assert not _events(_item(extract_one, "hkcnews/article_24430.md"), "joint_statement")
+    assert not _events(_item(extract_one, "hkcnews/article_12507.md"), "aid")
+
+
+def test_place_after_tai_thanh_pho(extract_one):
+    art = _item(extract_one, "baomoi-vi/22263199.txt")
+    assert any(e.location == "Fuzhou" for e in _events(art, "meeting"))
