@@ -164,3 +164,19 @@ def test_no_event_from_proposals_titles_or_ceremonies(extract_one):
 def test_place_after_tai_thanh_pho(extract_one):
     art = _item(extract_one, "baomoi-vi/22263199.txt")
     assert any(e.location == "Fuzhou" for e in _events(art, "meeting"))
+
+
+def test_store_merges_one_meeting_across_outlets_and_keeps_four_apart(tmp_path, settings):
+    """CCTV's 俞正声 meets 陈大光 and VNA's (on Baomoi) Du Chính Thanh meets Trần Đại Quang are one
+    meeting with two reports; the visitor's meetings with four hosts that day stay four."""
+    from ties.ingest import ingest_paths
+    from ties.store import open_store
+
+    store = open_store(str(tmp_path / "t.db"))
+    ingest_paths([corpus("cctv-xwlb-json", "20170512.json"), corpus("baomoi-vi", "22255546.txt")], store, settings)
+    meetings = store.events(actor="Trần Đại Quang", type="meeting", since="2017-05-12", until="2017-05-12")
+    hosts = [set(m["participants"]) - {"Trần Đại Quang"} for m in meetings]
+    assert len(meetings) >= 3 and all(len(h) == 1 for h in hosts), hosts
+    yu = next(m for m in meetings if "Yu Zhengsheng" in m["participants"])
+    assert {r["outlet"] for r in yu["reports"]} == {"CCTV", "Tin Tuc"} and yu["bilateral"]
+    store.close()

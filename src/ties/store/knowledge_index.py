@@ -47,46 +47,84 @@ def _entity(db, aid: int, e: dict) -> None:
                    [(aid, eid, m[0], m[1], m[2], role) for m in mentions] or [(aid, eid, None, None, e["name"], role)])
 
 
-def _dates_overlap(a_start, a_end, b_start, b_end) -> bool:
+def _day(s):
     import datetime as dt
 
-    if not a_start or not b_start:
-        return False
     try:
-        s1, s2 = dt.date.fromisoformat(a_start[:10]), dt.date.fromisoformat(b_start[:10])
-        e1 = dt.date.fromisoformat((a_end or a_start)[:10])
-        e2 = dt.date.fromisoformat((b_end or b_start)[:10])
+        return dt.date.fromisoformat(s[:10]) if s else None
     except ValueError:
+        return None
+
+
+def _dates_overlap(a_start, a_end, b_start, b_end) -> bool:
+    """Two dated reports overlap, with a day's slack for time zones."""
+    import datetime as dt
+
+    s1, s2 = _day(a_start), _day(b_start)
+    if not s1 or not s2:
         return False
+    e1, e2 = _day(a_end) or s1, _day(b_end) or s2
     slack = dt.timedelta(days=1)
     return s1 <= e2 + slack and s2 <= e1 + slack
 
 
+def same_principals(typ: str, a: set[str], b: set[str], lead: str | None = None) -> bool:
+    """The same happening's people: for a visit, the report's first traveller (`lead`) among
+    the event's; otherwise one side's set within the other's, with two persons at least in the
+    smaller (four meetings of one visitor with four hosts are four events)."""
+    if not a or not b:
+        return False
+    if typ == "visit":
+        return (lead in b) if lead else bool(a & b)
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small) >= 2 and small <= big
+
+
+def _candidates(db, ev: dict, parts: list[str]):
+    q = ",".join("?" * len(parts))
+    return db.execute(
+        f'SELECT DISTINCT e.id, e.start, e."end", e.participants, e.recalled FROM events e '
+        f"JOIN event_participants p ON p.event_id = e.id WHERE e.type = ? AND p.name IN ({q})",
+        [ev["type"], *parts]).fetchall()
+
+
 def _event(db, aid: int, art: dict, ev: dict) -> None:
-    """One event per happening: same type, overlapping participants, dates within a day or the span."""
+    """One event per happening, across articles and outlets: same type, same principal people
+    (see `same_principals`), dates within a day or the span. A report without a date joins
+    the one event it can only be; a recalled report joins an event but never moves its dates,
+    and an event known only from recalled reports takes the dates of the first real report."""
     parts = sorted(set(ev.get("participants") or []))
+    recalled = bool(ev.get("recalled"))
     match = None
-    if ev.get("start") and parts:
-        q = ",".join("?" * len(parts))
-        for row in db.execute(
-                f"SELECT DISTINCT e.id, e.start, e.\"end\" FROM events e JOIN event_participants p ON p.event_id = e.id "
-                f"WHERE e.type = ? AND p.name IN ({q})", [ev["type"], *parts]):
-            if _dates_overlap(row[1], row[2], ev.get("start"), ev.get("end")):
-                match = row[0]
-                break
+    if parts:
+        lead = (ev.get("participants") or [None])[0]
+        rows = [r for r in _candidates(db, ev, parts)
+                if same_principals(ev["type"], set(parts), set(json.loads(r[3])), lead)]
+        if ev.get("start"):
+            match = next((r for r in rows if _dates_overlap(r[1], r[2], ev.get("start"), ev.get("end"))), None)
+        elif len(rows) == 1 and len(parts) >= 2:
+            match = rows[0]
     if match is None:
-        cur = db.execute('INSERT INTO events(type, start, "end", location, status, participants, summary, plover, cameo) '
-                         "VALUES (?,?,?,?,?,?,?,?,?)",
+        cur = db.execute('INSERT INTO events(type, start, "end", location, status, participants, summary, plover, cameo, '
+                         "bilateral, recalled) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                          (ev["type"], ev.get("start"), ev.get("end"), ev.get("location"), ev.get("status"),
-                          json.dumps(parts, ensure_ascii=False), ev.get("summary"), ev.get("plover"), ev.get("cameo")))
-        match = cur.lastrowid
+                          json.dumps(parts, ensure_ascii=False), ev.get("summary"), ev.get("plover"), ev.get("cameo"),
+                          int(bool(ev.get("bilateral"))), int(recalled)))
+        event_id = cur.lastrowid
     else:
-        row = db.execute('SELECT participants, location, "end" FROM events WHERE id=?', (match,)).fetchone()
+        event_id = match[0]
+        row = db.execute('SELECT participants, recalled FROM events WHERE id=?', (event_id,)).fetchone()
         merged = sorted(set(json.loads(row[0])) | set(parts))
-        db.execute('UPDATE events SET participants=?, location=coalesce(location, ?), "end"=coalesce("end", ?) WHERE id=?',
-                   (json.dumps(merged, ensure_ascii=False), ev.get("location"), ev.get("end"), match))
-    db.executemany("INSERT OR IGNORE INTO event_participants(event_id, name) VALUES (?,?)", [(match, p) for p in parts])
+        if row[1] and not recalled and ev.get("start"):  # the first real report anchors it
+            db.execute('UPDATE events SET start=?, "end"=?, status=?, recalled=0 WHERE id=?',
+                       (ev.get("start"), ev.get("end"), ev.get("status"), event_id))
+        elif not recalled:
+            db.execute('UPDATE events SET "end"=coalesce("end", ?) WHERE id=?', (ev.get("end"), event_id))
+        db.execute("UPDATE events SET participants=?, location=coalesce(location, ?), bilateral=max(bilateral, ?) "
+                   "WHERE id=?", (json.dumps(merged, ensure_ascii=False), ev.get("location"),
+                                  int(bool(ev.get("bilateral"))), event_id))
+    db.executemany("INSERT OR IGNORE INTO event_participants(event_id, name) VALUES (?,?)", [(event_id, p) for p in parts])
     off = ev.get("offsets") or [None, None]
     db.execute("INSERT OR IGNORE INTO event_reports(event_id, article_id, outlet, evidence, start_offset, end_offset, "
                "date_inferred) VALUES (?,?,?,?,?,?,?)",
-               (match, aid, art.get("outlet"), ev.get("evidence"), off[0], off[1], int(bool(ev.get("date_inferred")))))
+               (event_id, aid, art.get("outlet"), ev.get("evidence"), off[0], off[1], int(bool(ev.get("date_inferred")))))

@@ -69,7 +69,9 @@ CREATE TABLE IF NOT EXISTS events (
   id INTEGER PRIMARY KEY,
   type TEXT NOT NULL, start TEXT, "end" TEXT, location TEXT, status TEXT,
   participants TEXT NOT NULL,            -- JSON list of canonical names
-  summary TEXT, plover TEXT, cameo TEXT
+  summary TEXT, plover TEXT, cameo TEXT,
+  bilateral INTEGER NOT NULL DEFAULT 0,  -- between the configured pair
+  recalled INTEGER NOT NULL DEFAULT 0    -- known only from reports that recall it
 );
 CREATE INDEX IF NOT EXISTS events_start ON events(start);
 CREATE TABLE IF NOT EXISTS event_reports (event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,

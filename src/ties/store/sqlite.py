@@ -17,7 +17,7 @@ from importlib import resources
 from ..errors import StoreError
 from ..textutil import fold, segment, to_simplified
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]) (?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])")
 
 
@@ -65,9 +65,17 @@ class Store:
             self.db.execute("PRAGMA cache_size=-20000")
             with resources.files("ties.store").joinpath("schema.sql").open(encoding="utf-8") as f:
                 self.db.executescript(f.read())
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            self._migrate()
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{path}: cannot open the store: {e}")
+
+    def _migrate(self):
+        """Columns added since a store was made (schema 1 → 2: events.bilateral, events.recalled)."""
+        cols = {r[1] for r in self.db.execute("PRAGMA table_info(events)")}
+        for col in ("bilateral", "recalled"):
+            if col not in cols:
+                self.db.execute(f"ALTER TABLE events ADD COLUMN {col} INTEGER NOT NULL DEFAULT 0")
 
     def close(self):
         self.db.close()
@@ -257,8 +265,8 @@ class Store:
         return out
 
     def events(self, actor=None, type=None, since=None, until=None, outlet=None, limit=100) -> list[dict]:
-        sql = ['SELECT e.id, e.type, e.start, e."end", e.location, e.status, e.participants, e.summary, e.plover, e.cameo '
-               "FROM events e WHERE 1=1"]
+        sql = ['SELECT e.id, e.type, e.start, e."end", e.location, e.status, e.participants, e.summary, e.plover, e.cameo, '
+               "e.bilateral, e.recalled FROM events e WHERE 1=1"]
         args: list = []
         if actor:
             names = {actor} | {r[0] for r in self.db.execute(
