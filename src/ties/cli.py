@@ -241,13 +241,15 @@ def entity(name, db_path, as_json):
 @click.option("--since", help="Starting on or after YYYY-MM-DD.")
 @click.option("--until", help="Starting on or before YYYY-MM-DD.")
 @click.option("--outlet", help="Only events reported by this outlet.")
+@click.option("--all", "show_all", is_flag=True, help="Every event, not only those between the pair.")
 @click.option("--limit", default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines output, with each report's evidence.")
-def events(db_path, actor, etype, since, until, outlet, limit, as_json):
-    """Events in the store, one per happening, each with the reports of every outlet."""
+def events(db_path, actor, etype, since, until, outlet, show_all, limit, as_json):
+    """Events between the pair (all with --all), one per happening, with every outlet's reports."""
     store = _open(db_path)
     try:
-        rows = store.events(actor=actor, type=etype, since=since, until=until, outlet=outlet, limit=limit)
+        rows = store.events(actor=actor, type=etype, since=since, until=until, outlet=outlet, limit=limit,
+                            bilateral=None if show_all else True)
     finally:
         store.close()
     for e in rows:
@@ -259,11 +261,13 @@ def events(db_path, actor, etype, since, until, outlet, limit, as_json):
 @click.option("--actor", help="Only events with this participant (any alias).")
 @click.option("--since", help="From YYYY-MM-DD.")
 @click.option("--until", help="To YYYY-MM-DD.")
-def timeline(db_path, actor, since, until):
-    """Dated events by month, with how each outlet reported them."""
+@click.option("--all", "show_all", is_flag=True, help="Every event, not only those between the pair.")
+def timeline(db_path, actor, since, until, show_all):
+    """Dated events between the pair (all with --all) by month, with how each outlet reported them."""
     store = _open(db_path)
     try:
-        rows = [e for e in store.events(actor=actor, since=since, until=until, limit=100000) if e["start"]]
+        rows = [e for e in store.events(actor=actor, since=since, until=until, limit=100000,
+                                        bilateral=None if show_all else True) if e["start"]]
     finally:
         store.close()
     month = None

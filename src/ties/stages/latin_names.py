@@ -52,6 +52,11 @@ def _known_non_persons() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(knowledge.roles().get("not_names_latin", []))
+
+
+@lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     return frozenset((knowledge.load_yaml("given_names.yaml") or {}).get("en", []))
 
@@ -95,7 +100,7 @@ def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
         name = text[start:end]
         after = text[m.end(1):m.end(1) + 40]
         spoke = bool(speech_rx.match(after))
-        if name in known or (trimmed[0] in stop and not spoke):
+        if name in known or name in _not_names() or (trimmed[0] in stop and not spoke):
             continue
         before = text[max(0, m.start(1) - 60):m.start(1)]
         line_start = max(text.rfind("\n", 0, m.start(1)), text.rfind(". ", 0, m.start(1)))

@@ -35,6 +35,21 @@ def _outlet_by_path(url: str | None) -> dict | None:
     return None
 
 
+def _outlet_by_folder(path: str) -> dict | None:
+    """A folder named after a known outlet ("baomoi-vi/", "bbc-news-en/", "reuters/"): the
+    last hint when the file itself names none. Its words are tried from the longest front part
+    down ("bbc news", then "bbc")."""
+    outlets = knowledge.outlets()
+    folders = [p for p in re.split(r"[\\/]", path.split("#")[0])[:-1] if p and p not in (".", "..")]
+    for folder in reversed(folders):
+        words = [w for w in re.split(r"[-_. ]+", folder.lower()) if w]
+        for k in range(len(words), 0, -1):
+            row = outlets.from_name(" ".join(words[:k]))
+            if row and len(" ".join(words[:k])) >= 3:
+                return row
+    return None
+
+
 def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
     meta = raw.meta
     outlets = knowledge.outlets()
@@ -55,6 +70,8 @@ def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
         row = next((r for r in (outlets.from_name(p.strip()) for p in reversed(art.credit.split("/"))) if r), None)
     if row is None and defaults.outlet:
         row = outlets.from_name(defaults.outlet) or {"name": defaults.outlet}
+    if row is None:
+        row = _outlet_by_folder(raw.source_path)
     art.outlet = row["name"] if row else None
     art.url = _absolute_url(url, row)
     art.timezone = (row or {}).get("timezone") or defaults.timezone

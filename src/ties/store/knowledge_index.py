@@ -74,7 +74,7 @@ def same_principals(typ: str, a: set[str], b: set[str], lead: str | None = None)
     smaller (four meetings of one visitor with four hosts are four events)."""
     if not a or not b:
         return False
-    if typ == "visit":
+    if typ in ("visit", "conference"):  # a trip, or a forum: who travels or attends
         return (lead in b) if lead else bool(a & b)
     small, big = (a, b) if len(a) <= len(b) else (b, a)
     return len(small) >= 2 and small <= big

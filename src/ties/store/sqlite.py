@@ -264,7 +264,9 @@ class Store:
                         "events": events, "statements": quotes})
         return out
 
-    def events(self, actor=None, type=None, since=None, until=None, outlet=None, limit=100) -> list[dict]:
+    def events(self, actor=None, type=None, since=None, until=None, outlet=None, limit=100,
+               bilateral: bool | None = None) -> list[dict]:
+        """Events, one per happening; `bilateral=True` keeps those between the configured pair."""
         sql = ['SELECT e.id, e.type, e.start, e."end", e.location, e.status, e.participants, e.summary, e.plover, e.cameo, '
                "e.bilateral, e.recalled FROM events e WHERE 1=1"]
         args: list = []
@@ -275,7 +277,8 @@ class Store:
             args += sorted(names)
         more, more_args = _conditions([
             ("e.type = ?", type), ("e.start >= ?", since), ("e.start <= ?", until),
-            ("e.id IN (SELECT event_id FROM event_reports WHERE outlet = ? COLLATE NOCASE)", outlet)])
+            ("e.id IN (SELECT event_id FROM event_reports WHERE outlet = ? COLLATE NOCASE)", outlet),
+            ("e.bilateral = ?", 1 if bilateral else None)])
         sql += more
         args += more_args
         sql.append("ORDER BY e.start IS NULL, e.start, e.id LIMIT ?")

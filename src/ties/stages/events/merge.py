@@ -25,7 +25,7 @@ def _same(a: Frame, b: Frame) -> bool:
     pa, pb = set(a.participants), set(b.participants)
     if not pa or not pb:
         return bool(a.start and a.start == b.start) or (not pa and not pb and a.type.name in ("conference", "joint_statement"))
-    if a.type.name == "visit":
+    if a.type.name in ("visit", "conference"):
         return bool(pa & pb)
     return pa <= pb or pb <= pa
 

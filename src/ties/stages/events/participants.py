@@ -102,8 +102,9 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
                        and not p.by_states]
         if with_people:
             return list(with_people[0].participants)
-    # "中越双方正在拟定联合声明": no person named, the sides themselves
-    states = _states_named(frame, text, w)
+    # "中越双方正在拟定联合声明": no person named, the sides themselves (not for a trip or a meeting,
+    # which people make)
+    states = _states_named(frame, text, w) if frame.type.name not in ("visit", "meeting", "call") else []
     frame.by_states = bool(states)
     return states
 
