@@ -180,3 +180,23 @@ def test_store_merges_one_meeting_across_outlets_and_keeps_four_apart(tmp_path, 
     yu = next(m for m in meetings if "Yu Zhengsheng" in m["participants"])
     assert {r["outlet"] for r in yu["reports"]} == {"CCTV", "Tin Tuc"} and yu["bilateral"]
     store.close()
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("vi", "Năm 2016, kim ngạch thương mại hai nước đạt 72 tỷ USD, tăng 20%.",
+     {("trade", 72e9, "USD", "2016"), ("trade_growth", 20.0, "percent", "2016")}),
+    ("vi", "Năm 2006, kim ngạch đạt 9,9 tỷ USD.", {("trade", 9.9e9, "USD", "2006")}),
+    ("vi", "Hai bên đã ký 5 văn kiện hợp tác.", {("documents_signed", 5.0, "count", None)}),
+    ("en", "Trade rose 15 percent to $2.5 billion in 2008.",
+     {("trade", 2.5e9, "USD", "2008"), ("trade_growth", 15.0, "percent", "2008")}),
+    ("en", "Investment reached 1.2 billion dollars.", {("investment", 1.2e9, "USD", None)}),
+    ("zh", "今年前7个月，广西对越南进出口1658.2亿元，同比增长32%。",
+     {("trade", 1.6582e11, "CNY", "2017-01..2017-07"), ("trade_growth", 32.0, "percent", "2017-01..2017-07")}),
+    ("zh", "截至目前，已有近500家国内外企业确认参展。", set()),  # a count of firms is no figure of ours
+])
+def test_figures_in_three_languages(lang, text, want):
+    from ties.stages import figures
+
+    art = Article(source_path="t", text=text, language=lang, published="2017-08-18")
+    got = {(f.quantity, round(f.value, 1), f.unit, f.period) for f in figures.find(art)}
+    assert got == {(q, round(v, 1), u, p) for q, v, u, p in want}

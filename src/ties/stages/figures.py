@@ -1,115 +1,142 @@
 """Figures stage: amounts stated as facts (trade, investment, growth, projects, aid, documents),
-with units in base units (1659亿美元 → 165900000000 USD) and the period they cover.
+in base units (1659亿美元 → 165900000000 USD, 9,9 tỷ USD → 9900000000, $2.5 billion →
+2500000000) with the period they cover.
 
-Chinese numerals are converted with cn2an; which quantity a number is comes from the words
-before it in the same clause (data-like lists below).
+Numbers are read in the article's own conventions (the Vietnamese decimal comma; Chinese
+numerals through cn2an); what a number measures comes from the words before it in its clause
+(data/figures.yaml: quantities, scales, units, growth words, counted things).
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
+from functools import lru_cache
 
 import cn2an
 
+from .. import knowledge
 from ..model import Article, Figure
-from ..textutil import sentences
+from ..textutil import CJK, sentences, to_simplified
 
-_SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 1e7, "百万": 1e6,
-          "tỷ": 1e9, "triệu": 1e6, "nghìn": 1e3, "billion": 1e9, "million": 1e6, "bn": 1e9, "m": 1e6}
-_UNIT = {"美元": "USD", "美金": "USD", "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "越南盾": "VND", "越盾": "VND",
-         "USD": "USD", "đô la Mỹ": "USD", "đồng": "VND", "VND": "VND", "$": "USD", "dollars": "USD"}
-_NUM = r"(\d+(?:[.,]\d+)?|[零一二三四五六七八九十百千两]+)"
-_MONEY_ZH = re.compile(_NUM + r"\s*(万亿|千亿|百亿|千万|百万|亿|万)?\s*(美元|美金|元人民币|人民币|越南盾|越盾|元)")
-_MONEY_EN = re.compile(r"(?:US)?\$\s?(\d+(?:\.\d+)?)\s*(billion|million|bn|m)\b|(\d+(?:[.,]\d+)?)\s*(tỷ|triệu)\s*(USD|đô la Mỹ|đồng|VND)")
-_PCT = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|个百分点)")
-_COUNT = re.compile(_NUM + r"\s*(个|份|项)\s*(?:[\u4e00-\u9fff]{0,8}?)(项目|文件|文本|协议|合作文件|合作文本)")
+_NUM = r"(\d+(?:[.,]\d+)*|[零一二三四五六七八九十百千两]+)"
 
-# words before a figure in its clause that say what it measures, most specific first
-_QUANTITY = [
-    ("trade", r"贸易额|进出口额|进出口总额|双边贸易|贸易|kim ngạch|thương mại|trade"),
-    ("investment", r"注册资金|投资额|协议资金|投资|vốn đầu tư|đầu tư|investment"),
-    ("aid", r"援助|捐赠|viện trợ|aid"),
-]
+
+def _alt(words) -> str:
+    ws = sorted({to_simplified(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w) if CJK.search(w) else r"(?<!\w)" + re.escape(w) + r"(?!\w)" for w in ws)
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    d = knowledge.load_yaml("figures.yaml")
+    quantities = [(q["name"], re.compile(_alt(q["words"]), re.I)) for q in d["quantities"]]
+    scales = {to_simplified(k).lower(): float(v) for k, v in d["scales"].items()}
+    units = {to_simplified(k).lower(): v for k, v in d["units"].items()}
+    scale_rx = "|".join(re.escape(k) for k in sorted(scales, key=len, reverse=True))
+    unit_rx = "|".join(re.escape(k) for k in sorted(units, key=len, reverse=True) if k not in ("$", "us$"))
+    money = re.compile(r"(?:(us\$|\$)\s?)?" + _NUM + r"\s*(" + scale_rx + r")?\s*(" + unit_rx + r")?(?![\w])", re.I)
+    growth = re.compile(_alt(d["growth"]), re.I)
+    counts = []
+    for c in d["counts"]:
+        counts.append((c["name"], re.compile(_NUM + r"\s*(?:个|份|项|項|bản|)\s*(?:[\u4e00-\u9fff]{0,8}?|\s*)(" +
+                                             _alt(c["nouns"]) + ")", re.I),
+                       re.compile(_alt(c["needs"]), re.I) if c.get("needs") else None, c.get("needs_quantity")))
+    skip = re.compile(_alt(d["skip_clauses"]), re.I)
+    return quantities, scales, units, money, growth, counts, skip
 
 
 def _number(s: str, lang: str | None = None) -> float | None:
     """"1,659" and "9.9" in Chinese and English; "9,9" (decimal comma) and "10.000" in Vietnamese."""
-    s = s.replace(".", "").replace(",", ".") if lang == "vi" else s.replace(",", "")
-    try:
-        return float(s)
-    except ValueError:
+    if re.fullmatch(r"\d+(?:[.,]\d+)*", s):
+        if lang == "vi":
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
         try:
-            return float(cn2an.cn2an(s, "smart"))
-        except (ValueError, KeyError, TypeError):
+            return float(s)
+        except ValueError:
             return None
+    try:
+        return float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _clauses(text: str):
-    pos = 0
     for part in re.split(r"(?<=[。；;\n])", text):
-        for clause in re.split(r"(?<=，)|(?<=,)(?!\d)", part):  # not inside "9,9" or "1,659"
-            yield pos, clause
-            pos += len(clause)
+        yield from re.split(r"(?<=，)|(?<=,)(?!\d)|(?<=;)", part)  # not inside "9,9" or "1,659"
 
 
 def _period(sentence: str, year: int | None) -> str | None:
     m = re.search(r"(?:截至|截止|累计至|至)\s*(\d{4})年(\d{1,2})月(\d{1,2})日", sentence)
     if m:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    m = re.search(r"(今年|(\d{4})年)前(\d{1,2})(个)?月", sentence)
+    m = re.search(r"(今年|(\d{4})年)前(\d{1,2})(个)?月|(今年|(\d{4})年)1\s*[-—至到]\s*(\d{1,2})月", sentence)
     if m:
-        y = int(m.group(2)) if m.group(2) else year
+        y = int(m.group(2) or m.group(6) or 0) or year
+        mo = m.group(3) or m.group(7)
         if y:
-            return f"{y}-01..{y}-{int(m.group(3)):02d}"
-    m = re.search(r"(\d{4})年(?!\d{1,2}月)|(?:năm|Năm|in|In)\s+((?:19|20)\d{2})\b", sentence)
+            return f"{y}-01..{y}-{int(mo):02d}"
+    m = re.search(r"(\d{4})年(?!\d{1,2}月)|(?:năm|Năm|in|In)\s+((?:19|20)\d{2})\b|(?:Quý|quý)\s+I/((?:19|20)\d{2})", sentence)
     if m:
+        if m.group(3):
+            return f"{m.group(3)}-01..{m.group(3)}-03"
         return m.group(1) or m.group(2)
-    if "今年" in sentence and year:
+    if re.search(r"今年|năm nay|this year", sentence) and year:
         return str(year)
     return None
 
 
 def find(art: Article) -> list[Figure]:
+    quantities, scales, units, money, growth, counts, skip = _rules()
     year = int(art.published[:4]) if art.published else art.year_hint
     out: list[Figure] = []
+    seen = set()
+
+    def add(f: Figure):
+        key = (f.quantity, round(f.value, 4), f.unit, f.period)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+
     for _s0, _s1, sent in sentences(art.text):
         period = _period(sent, year)
         subject = None
-        for _, clause in _clauses(sent):
-            for q, words in _QUANTITY:
-                if re.search(words, clause, re.I):
-                    subject = q
+        for clause in _clauses(sent):
+            simp = to_simplified(clause)
+            for name, rx in quantities:
+                if rx.search(simp):
+                    subject = name
                     break
-            if re.search(r"国家和地区|các quốc gia", clause):
+            if skip.search(simp):
                 continue
             cl_period = _period(clause, year) or period
-            for m in _MONEY_ZH.finditer(clause):
-                v = _number(m.group(1), art.language)
-                if v is None or subject is None:
+            for m in money.finditer(simp):
+                sign, num, scale, unit = m.group(1), m.group(2), m.group(3), m.group(4)
+                if subject is None or not (unit or sign) or re.match(r"\s*[%％]", simp[m.end():]):
                     continue
-                v *= _SCALE.get(m.group(2) or "", 1)
-                out.append(Figure(subject, v, _UNIT[m.group(3)], cl_period, clause.strip()))
-            for m in _MONEY_EN.finditer(clause):
-                if subject is None:
-                    continue
-                if m.group(1):
-                    v, unit = float(m.group(1)) * _SCALE[m.group(2)], "USD"
-                else:
-                    v = _number(m.group(3), "vi") or 0
-                    v, unit = v * _SCALE[m.group(4)], _UNIT[m.group(5)]
-                out.append(Figure(subject, v, unit, cl_period, clause.strip()))
-            for m in _PCT.finditer(clause):
-                if subject in ("trade", "investment") and re.search(r"增长|增加|下降|tăng|giảm|grew|rose|up", clause):
-                    out.append(Figure(subject + "_growth", float(m.group(1)), "percent", cl_period, clause.strip()))
-            for m in _COUNT.finditer(clause):
-                v = _number(m.group(1))
+                v = _number(num, art.language)
                 if v is None:
                     continue
-                if m.group(3) == "项目" and subject == "investment":
-                    out.append(Figure("investment_projects", v, "count", cl_period, clause.strip()))
-                elif m.group(3) != "项目" and re.search(r"签署|签订|交换|ký", sent):
-                    when = next((e.start for e in art.events if e.type == "signing" and e.start), None)
-                    out.append(Figure("documents_signed", v, "count", when or cl_period, clause.strip()))
+                v *= scales.get((scale or "").lower(), 1)
+                add(Figure(subject, v, "USD" if sign else units[unit.lower()], cl_period, clause.strip()))
+            for m in re.finditer(r"(\d+(?:[.,]\d+)?)\s*(%|％|个百分点|percent|per cent|pct|phần trăm)", simp, re.I):
+                if subject in ("trade", "investment") and growth.search(simp):
+                    v = _number(m.group(1), art.language)
+                    if v is not None:
+                        add(Figure(subject + "_growth", v, "percent", cl_period, clause.strip()))
+            for name, rx, needs, needs_quantity in counts:
+                for m in rx.finditer(simp):
+                    if needs is not None and not needs.search(to_simplified(sent)):
+                        continue
+                    if needs_quantity and subject != needs_quantity:
+                        continue
+                    v = _number(m.group(1), art.language)
+                    if v is None or v > 10000 or m.group(1) == "一":  # 一份协议: "an agreement", no count
+                        continue
+                    when = None
+                    if name == "documents_signed":
+                        when = next((e.start for e in art.events if e.type == "signing" and e.start), None)
+                    add(Figure(name, v, "count", when or cl_period, clause.strip()))
     return out
 
 
