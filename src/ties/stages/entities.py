@@ -373,11 +373,13 @@ def find(art: Article) -> list[Entity]:
     for key, ent in found.items():
         if ent.type != "person":
             continue
-        for form in {ent.name, *(m[2] for m in ent.mentions)}:
+        for form in {ent.name, *(m[2] for m in ent.mentions), *ent.aliases}:
             parts = form.split()
             if len(parts) >= 2 and not CJK.search(form):
-                short = parts[-1]
-                shorts[short] = key if shorts.get(short, key) == key else None
+                # Vietnamese go by the given name (ông Việt), Westerners and Chinese by the family name
+                # (Mr Tillerson, bà Hoa for Hoa Xuân Oánh)
+                for short in {parts[-1], parts[0]} if ent.country == "China" else {parts[-1]}:
+                    shorts[short] = key if shorts.get(short, key) == key else None
     for s0, e0, key in latin_names.short_forms(text, {k: v for k, v in shorts.items() if v}):
         if not any(covered[s0:e0]):
             add(key, found[key].name, "person", text[s0:e0], s0, e0, entries.get(key))

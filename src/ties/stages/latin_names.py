@@ -30,7 +30,8 @@ def _lists():
                   | set(r.get("en_person_cues", [])), key=len, reverse=True)
     cue_rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?:\s+[^\s,.;:()]+){0,4}?\s*$")
     speech = sorted(set(r.get("speech_after_latin", [])), key=len, reverse=True)
-    speech_rx = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:" + "|".join(map(re.escape, speech)) + r")(?!\w)")
+    speech_rx = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:cũng|đã|từng|liên tục|còn|vẫn|lại|also)\s+){0,3}(?:"
+                           + "|".join(map(re.escape, speech)) + r")(?!\w)")
     said_before = re.compile(r"(?<!\w)(?:said|says|told|added|according to)\s+$")
     not_before = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, r.get("not_person_before_latin", []))) + r")\s+$",
                             re.I)
@@ -124,7 +125,8 @@ def short_forms(text: str, full_names: dict[str, str]) -> list[tuple[int, int, s
     (English) name of one person named in full in the article. `full_names` maps a name's
     short form to the person's full name; a short form shared by two persons is left alone."""
     r = knowledge.roles()
-    cues = sorted(set(r.get("short_form_cues", [])), key=len, reverse=True)
+    cues = sorted(set(r.get("short_form_cues", [])) | set(r.get("vi", [])) | set(r.get("vi_person_cues", [])),
+                  key=len, reverse=True)
     if not cues or not full_names:
         return []
     rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + rf")\s+({_WORD})(?![\w])")

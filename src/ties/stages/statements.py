@@ -22,6 +22,10 @@ from ..textutil import CJK, sentences, to_simplified
 _ENUM = re.compile(r"^(一是|二是|三是|四是|五是|六是|七是|八是|第[一二三四五六七八九十]|首先|其次|此外|[一二三四五六七八九十]、)")
 _TRUNCATED = re.compile(r"(…|\.\.\.)\s*[”\"」]?\s*$")
 _QUOTE_OPEN = "“\"「『"
+# adverbs that may stand between a speaker and the verb ("Châu Tấn cũng liên tục chia sẻ")
+_ADVERBS = re.compile(r"(?:\s+(?:cũng|đã|từng|liên tục|còn|vẫn|lại|thêm|đều|nhiều lần|also|then|later|once))+")
+_PRONOUN_CLOSE = re.compile(r"[,，]\s*(?:he|she|ông|bà|anh|chị|cô)\s+(?:\w+\s+){0,2}?(?:said|says|added|noted|explained|"
+                            r"told|nói|cho biết|chia sẻ|khẳng định|nhấn mạnh|cho hay)\b[^.]{0,40}[.]?$", re.I)
 _QUOTE_CLOSE = "”\"」』"
 
 
@@ -68,9 +72,15 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
     for a, b, name in mentions:  # a person right before the verb ("王毅表示", "ông Tùng cho biết")
         if obj_before.search(simp[max(0, a - 14):a]):
             continue
-        m = _verb_after(simp, b, 9)
-        if m and not re.search(r"[，,“\"「]", simp[b:b + m.start()]):
-            return name, _after(sent, b + m.end())
+        gap = _ADVERBS.match(sent, b)
+        m = _verb_after(simp, gap.end() if gap else b, 9)
+        if m and not re.search(r"[，,“\"「]", simp[b:(gap.end() if gap else b) + m.start()]):
+            head = sent[:a].rstrip()
+            if not CJK.search(sent[a:b]) and len(head) >= 20 and head.endswith((",", "，", "\"", "”")):
+                # "…reduce its dependence on Gulf states, Mr Westwood explained, especially as…"
+                return name, head.rstrip(",，").strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ") + " " + _after(
+                    sent, (gap.end() if gap else b) + m.end())
+            return name, _after(sent, (gap.end() if gap else b) + m.end())
     for a, b, name in mentions:
         if obj_before.search(simp[max(0, a - 14):a]):
             continue  # "向范明政说": spoken to
@@ -133,6 +143,9 @@ def find(art: Article) -> list[Statement]:
             body = None
             closing = _closing(sent, base, persons)
             hit = _speaker(sent, base, persons)
+            pron = _PRONOUN_CLOSE.search(sent) if not (closing or hit) and last_speaker else None
+            if pron:  # "…, but others would be cancelled, he said."
+                closing = (last_speaker, sent[:pron.start()])
             if closing:
                 speaker, body = closing
                 last_speaker = speaker
