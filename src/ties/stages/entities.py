@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .. import knowledge
 from ..model import Article, Entity
-from ..textutil import CJK, fold, strip_diacritics, to_simplified
+from ..textutil import CJK, fold, strip_diacritics, to_simplified, trie_pattern
 from ..translit import distinctive_surnames, hanviet_name, pinyin_name
 from . import latin_names
 
@@ -48,8 +48,8 @@ def _matchers():
                     continue
                 latin_forms.add(form)
             by_alias.setdefault(form, e)
-    cjk = re.compile("|".join(sorted(map(re.escape, cjk_forms), key=len, reverse=True)))
-    latin = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, latin_forms), key=len, reverse=True)) + r")(?![\w])")
+    cjk = re.compile(trie_pattern(cjk_forms))
+    latin = re.compile(r"(?<![\w])(" + trie_pattern(latin_forms) + r")(?![\w])")
     return cjk, latin, by_alias
 
 

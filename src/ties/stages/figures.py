@@ -109,6 +109,8 @@ def find(art: Article) -> list[Figure]:
                     break
             if skip.search(simp):
                 continue
+            if not re.search(r"[\d零一二三四五六七八九十百千两]", simp):
+                continue  # no number in the clause
             cl_period = _period(clause, year) or period
             for m in money.finditer(simp):
                 sign, num, scale, unit = m.group(1), m.group(2), m.group(3), m.group(4)

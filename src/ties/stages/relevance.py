@@ -12,6 +12,7 @@ data/relevance.yaml.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -61,20 +62,19 @@ def interaction_sentences(art: Article, pair: tuple[str, str]) -> list[str]:
     terms = _terms(pair)
     a_side, b_side = pair
     out = []
+    marks = sorted(((m0, e) for e in art.entities for m0, _m1, _f in e.mentions if m0 >= 0), key=lambda x: x[0])
+    starts = [m0 for m0, _e in marks]
     for s0, s1, sent in sentences(art.text):
-        side_at: dict[str, list[int]] = {a_side: [], b_side: []}
-        countries = set()
-        for e in art.entities:
-            for m0, m1, _f in e.mentions:
-                if not (s0 <= m0 < s1):
-                    continue
-                if e.type == "country":
-                    countries.add(e.name)
-                if e.country in side_at and not any(art.text[max(0, m0 - len(x)):m0] == x for x in not_after):
-                    side_at[e.country].append(m0 - s0)
         simp = to_simplified(sent).lower()
         if not interaction.search(simp):
             continue
+        side_at: dict[str, list[int]] = {a_side: [], b_side: []}
+        countries = set()
+        for m0, e in marks[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]:
+            if e.type == "country":
+                countries.add(e.name)
+            if e.country in side_at and not any(art.text[max(0, m0 - len(x)):m0] == x for x in not_after):
+                side_at[e.country].append(m0 - s0)
         if terms.search(simp):
             out.append(sent)
             continue

@@ -110,17 +110,24 @@ def _after(sent: str, end: int) -> str:
 def _closing(sent: str, base: int, persons) -> tuple[str, str] | None:
     """"…”, ông Tùng chia sẻ." / "…," Mr Westwood said.: (speaker, quote)."""
     zh_rx, latin_rx, obj_before, *_ = _words()
-    m = re.search(r"[“\"]?([^“”\"]{6,})[”\"]\s*[,，\-–]?\s*(.{0,60})$", sent.strip())
-    if not m:
+    stripped = sent.strip()
+    close = max(stripped.rfind("”"), stripped.rfind('"'))
+    if close < 6 or len(stripped) - close > 64:
         return None
-    tail_start = sent.find(m.group(2)) if m.group(2) else -1
+    m = re.match(r"\s*[,，\-–]?\s*(.{0,60})$", stripped[close + 1:])
+    opening = max(stripped.rfind("“", 0, close), stripped.rfind('"', 0, close))
+    quote = stripped[opening + 1:close] if opening >= 0 else stripped[:close]
+    if not m or len(quote) < 6:
+        return None
+    m = (quote, m.group(1))
+    tail_start = sent.find(m[1]) if m[1] else -1
     if tail_start < 0:
         return None
     for p in persons:
         for a, b, _f in p.mentions:
             rel = a - base
             if tail_start <= rel < len(sent) and (latin_rx.search(sent[b - base:]) or zh_rx.search(sent[b - base:])):
-                return p.name, m.group(1).strip()
+                return p.name, m[0].strip()
     return None
 
 

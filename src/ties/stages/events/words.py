@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import knowledge
-from ...textutil import CJK, to_simplified
+from ...textutil import CJK, to_simplified, trie_pattern
 
 
 class WordList:
@@ -22,8 +22,10 @@ class WordList:
             words = [w for v in words.values() for w in (v or [])]
         cjk = sorted({to_simplified(w) for w in words or [] if CJK.search(w)}, key=len, reverse=True)
         latin = sorted({w.lower() for w in words or [] if not CJK.search(w)}, key=len, reverse=True)
-        self.cjk = re.compile("|".join(map(re.escape, cjk))) if cjk else None
-        self.latin = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, latin)) + r")(?!\w)") if latin else None
+        self.cjk = re.compile(trie_pattern(cjk)) if cjk else None
+        self.latin = re.compile(r"(?<!\w)(?:" + trie_pattern(latin) + r")(?!\w)") if latin else None
+        self._cjk_tail = re.compile("(?:" + self.cjk.pattern + r")\s*$") if cjk else None
+        self._latin_tail = re.compile("(?:" + self.latin.pattern + r")\s+(?:the\s+|các\s+|buổi\s+)?$") if latin else None
 
     def finditer(self, simp: str, low: str):
         """(start, end) of every word found; both texts have the same length and offsets."""
@@ -43,10 +45,9 @@ class WordList:
 
     def right_before(self, simp: str, low: str, pos: int) -> bool:
         """One of the words ends right before `pos` (spaces and "the" between are allowed)."""
-        if self.cjk and re.search("(?:" + self.cjk.pattern + r")\s*$", simp[max(0, pos - 12):pos]):
+        if self._cjk_tail and self._cjk_tail.search(simp[max(0, pos - 12):pos]):
             return True
-        return bool(self.latin and re.search("(?:" + self.latin.pattern + r")\s+(?:the\s+|các\s+|buổi\s+)?$",
-                                             low[max(0, pos - 40):pos]))
+        return bool(self._latin_tail and self._latin_tail.search(low[max(0, pos - 40):pos]))
 
 
 @dataclass
