@@ -121,3 +121,16 @@ def trie_pattern(words) -> str:
         return body
 
     return build(trie) if trie else r"(?!x)x"
+
+
+def words_regex(words, flags: int = 0) -> re.Pattern:
+    """A compiled regex finding any of `words`: Chinese ones (in simplified form) anywhere,
+    the others on word boundaries; both through trie patterns."""
+    cjk = {to_simplified(w) for w in words if w and CJK.search(w)}
+    latin = {w.lower() if flags & re.I else w for w in words if w and not CJK.search(w)}
+    parts = []
+    if cjk:
+        parts.append(trie_pattern(cjk))
+    if latin:
+        parts.append(r"(?<!\w)(?:" + trie_pattern(latin) + r")(?!\w)")
+    return re.compile("|".join(parts) or r"(?!x)x", flags)

@@ -15,14 +15,13 @@ import cn2an
 
 from .. import knowledge
 from ..model import Article, Figure
-from ..textutil import CJK, sentences, to_simplified
+from ..textutil import sentences, to_simplified, words_regex
 
 _NUM = r"(\d+(?:[.,]\d+)*|[零一二三四五六七八九十百千两]+)"
 
 
 def _alt(words) -> str:
-    ws = sorted({to_simplified(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w) if CJK.search(w) else r"(?<!\w)" + re.escape(w) + r"(?!\w)" for w in ws)
+    return words_regex(words, re.I).pattern
 
 
 @lru_cache(maxsize=1)

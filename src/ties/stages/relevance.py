@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .. import knowledge
 from ..model import Article
-from ..textutil import CJK, sentences, to_simplified
+from ..textutil import sentences, to_simplified, words_regex
 
 
 @lru_cache(maxsize=8)
@@ -30,10 +30,7 @@ def _pair(pair: tuple[str, str]) -> dict:
 
 
 def _rx(words) -> re.Pattern:
-    cjk = sorted({to_simplified(w) for w in words if CJK.search(w)}, key=len, reverse=True)
-    latin = sorted({w.lower() for w in words if not CJK.search(w)}, key=len, reverse=True)
-    parts = [re.escape(w) for w in cjk] + [r"(?<!\w)" + re.escape(w) + r"(?!\w)" for w in latin]
-    return re.compile("|".join(parts) or r"(?!x)x")
+    return words_regex(words, re.I)
 
 
 @lru_cache(maxsize=1)

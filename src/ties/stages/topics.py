@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .. import knowledge
 from ..model import Article
-from ..textutil import CJK, to_simplified
+from ..textutil import to_simplified, words_regex
 
 
 @lru_cache(maxsize=1)
@@ -15,11 +15,7 @@ def _vocab():
     for topic, words in knowledge.topics().items():
         if topic.startswith("_"):
             continue
-        zh = [to_simplified(w) for w in words if CJK.search(w)]
-        latin = [w for w in words if not CJK.search(w)]
-        rx = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(latin, key=len, reverse=True))) + r")(?!\w)",
-                        re.I) if latin else None
-        out[topic] = (zh, rx)
+        out[topic] = words_regex(words, re.I)
     return out
 
 
@@ -28,8 +24,8 @@ def find(art: Article) -> list[str]:
     for x in knowledge.topics().get("_exclude", []):
         simp = simp.replace(to_simplified(x), "□" * len(x))
     found = []
-    for topic, (zh, rx) in _vocab().items():
-        if any(w in simp for w in zh) or (rx is not None and rx.search(simp)):
+    for topic, rx in _vocab().items():
+        if rx.search(simp):
             found.append(topic)
     return found
 

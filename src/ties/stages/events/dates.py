@@ -23,6 +23,7 @@ from .words import Words
 
 _PARTIAL = re.compile(r"\d{4}\s*年(?!\d{1,2}月\d{1,2}[日号])|\d{4}\s*年\d{1,2}月(?!\d{1,2}[日号])|"
                       r"(?<![\d月至到-])\d{1,2}月(?!\d{1,2}[日号]|\d)")
+_MAY_DATE = re.compile(r"\d|[今昨明前后後当當同上本下]|hôm|today|yesterday|tomorrow", re.I)
 _WEEK_WORD = re.compile(r"周|週|星期|礼拜|禮拜|tuần|week", re.I)
 
 
@@ -58,7 +59,7 @@ def trip_length(text: str) -> int | None:
 def note_sentence_date(text: str, simp: str, d: Discourse, w: Words) -> None:
     """A sentence with no event but a day of its own ("Chiều 25/4, tại Hà Nội, … chủ trì lễ đón")
     moves the running date, unless it recalls the past or names a date far from the report."""
-    if w.recalled.search(simp, simp.lower()) or _PARTIAL.search(simp):
+    if not _MAY_DATE.search(simp) or w.recalled.search(simp, simp.lower()) or _PARTIAL.search(simp):
         return
     when = _resolve(simp if re.search(r"[\u4e00-\u9fff]", simp) else text, d)
     if when and (d.published is None or abs((when[0] - d.published).days) <= 7):
