@@ -33,6 +33,10 @@ def _loose_yaml(lines: list[str]) -> dict:
     return out
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]+", re.M)
+
+
 def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
     """Return (front matter dict, body, warnings)."""
     warnings: list[str] = []
@@ -48,12 +52,15 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
         fm_lines, body_lines = lines[1:end], lines[end:]
     else:
         fm_lines, body_lines = lines[1:end], lines[end + 1:]
+    source = "\n".join(fm_lines)
     try:
-        fm = yaml.safe_load("\n".join(fm_lines)) or {}
+        if _ALIAS.search(source):  # anchors and aliases ("billion laughs") are refused, not expanded
+            raise yaml.YAMLError("YAML aliases in front matter")
+        fm = yaml.load(source, Loader=_LOADER) or {}
         if not isinstance(fm, dict):
             raise yaml.YAMLError("not a mapping")
     except yaml.YAMLError:
-        warnings.append("front matter is not valid YAML; read its 'key: value' lines")
+        warnings.append("front matter is not valid YAML (or uses YAML aliases); read its 'key: value' lines")
         fm = _loose_yaml(fm_lines)
     return fm, "\n".join(body_lines), warnings
 

@@ -91,6 +91,8 @@ def _candidates(sent: Sentence, c: Clause, w: Words) -> list[tuple[int, int, Eve
     """(start, end, type) of the triggers in a clause that survive the context checks, in
     clause offsets."""
     out = []
+    if not w.any_trigger.search(c.simp, c.low):
+        return out
     for t in w.types:
         for s, e in t.triggers.finditer(c.simp, c.low):
             if is_chinese(c.simp[s:e]):

@@ -64,6 +64,7 @@ class EventType:
 @dataclass
 class Words:
     types: list[EventType]
+    any_trigger: WordList
     issue_verbs: WordList
     reference_before: WordList
     reference_after_zh: tuple[str, ...]
@@ -126,6 +127,7 @@ def words() -> Words:
                                bool(t.get("needs_state"))))
     return Words(
         types=types,
+        any_trigger=WordList([w for t in r["types"] for k in ("zh", "vi", "en") for w in t.get(k, [])]),
         issue_verbs=WordList(r.get("issue_verbs")),
         reference_before=WordList(r.get("reference_before")),
         reference_after_zh=tuple(sorted({to_simplified(w) for w in r.get("reference_after_zh", [])}, key=len, reverse=True)),
