@@ -57,6 +57,8 @@ def _t2s_table() -> dict[int, str]:
 
 def to_simplified(s: str) -> str:
     """習近平 → 习近平, 會談 → 会谈 (character by character; enough for matching and search)."""
+    if not CJK.search(s):
+        return s
     return s.translate(_t2s_table())
 
 

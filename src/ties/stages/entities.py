@@ -390,9 +390,13 @@ def find(art: Article) -> list[Entity]:
         for form in {m[2] for m in ent.mentions}:
             target = to_simplified(form) if CJK.search(form) else form
             hay = simp if CJK.search(form) else text
-            for m in re.finditer(re.escape(target), hay):
-                if not any(covered[m.start():m.end()]):
-                    add(key, ent.name, "person", text[m.start():m.end()], m.start(), m.end())
+            i = hay.find(target)
+            while i >= 0:
+                j = i + len(target)
+                if not any(covered[i:j]) and (CJK.search(target) or not (
+                        (i > 0 and hay[i - 1].isalnum()) or (j < len(hay) and hay[j].isalnum()))):
+                    add(key, ent.name, "person", text[i:j], i, j)
+                i = hay.find(target, j)
     out = []
     for key, ent in found.items():
         entry = entries.get(key)

@@ -17,6 +17,7 @@ from .. import knowledge
 from ..model import Article, Figure
 from ..textutil import sentences, to_simplified, words_regex
 
+_HAS_NUMBER = re.compile(r"[\d零一二三四五六七八九十百千两]")
 _NUM = r"(\d+(?:[.,]\d+)*|[零一二三四五六七八九十百千两]+)"
 
 
@@ -98,6 +99,8 @@ def find(art: Article) -> list[Figure]:
             out.append(f)
 
     for _s0, _s1, sent in sentences(art.text):
+        if not _HAS_NUMBER.search(sent):
+            continue
         period = _period(sent, year)
         subject = None
         for clause in _clauses(sent):

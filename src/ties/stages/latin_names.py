@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from .. import knowledge
+from ..textutil import trie_pattern
 
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 _LOW = "a-zà-ỹđ'’"
@@ -120,16 +121,20 @@ def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _short_form_rx() -> re.Pattern:
+    r = knowledge.roles()
+    cues = set(r.get("short_form_cues", [])) | set(r.get("vi", [])) | set(r.get("vi_person_cues", []))
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(cues) + rf")\s+({_WORD})(?![\w])")
+
+
 def short_forms(text: str, full_names: dict[str, str]) -> list[tuple[int, int, str]]:
     """"ông Việt", "bà Ngân", "Mr Tillerson": a person word and the last (Vietnamese) or family
     (English) name of one person named in full in the article. `full_names` maps a name's
     short form to the person's full name; a short form shared by two persons is left alone."""
-    r = knowledge.roles()
-    cues = sorted(set(r.get("short_form_cues", [])) | set(r.get("vi", [])) | set(r.get("vi_person_cues", [])),
-                  key=len, reverse=True)
-    if not cues or not full_names:
+    if not full_names:
         return []
-    rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + rf")\s+({_WORD})(?![\w])")
+    rx = _short_form_rx()
     out = []
     for m in rx.finditer(text):
         full = full_names.get(m.group(1))
