@@ -24,6 +24,10 @@ def strip_diacritics(s: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def cjk_ratio(s: str) -> float:
     letters = sum(1 for c in s if c.isalpha())
     return len(CJK.findall(s)) / letters if letters else 0.0
@@ -32,14 +36,14 @@ def cjk_ratio(s: str) -> float:
 def detect_language(text: str) -> str | None:
     """zh / vi / en by script: CJK share, then Vietnamese letters, then Latin."""
     sample = text[:4000]
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return None
     if len(CJK.findall(sample)) / letters > 0.3:
         return "zh"
     if len(_VI_MARKS.findall(sample)) / letters > 0.02:
         return "vi"
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    latin = len(_ASCII_LETTER.findall(sample))
     return "en" if latin / letters > 0.7 else None
 
 

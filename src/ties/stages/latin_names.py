@@ -24,6 +24,9 @@ _WORD = rf"[{_UP}][{_LOW}]*(?:-[{_UP}]?[{_LOW}]+)?"
 _RUN = re.compile(rf"(?<![\w{_UP}])({_WORD}(?:[ \t]+(?:(?:de|van|von|bin|al|der|da|du|la|le)[ \t]+)?{_WORD}){{1,5}})(?:['’]s)?(?![\w])")
 
 
+_NONSPACE = re.compile(r"\S+")
+
+
 @lru_cache(maxsize=1)
 def _lists():
     r = knowledge.roles()
@@ -97,7 +100,8 @@ def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
             continue
         if len(trimmed) > 4:
             continue
-        start = m.start(1) + re.search(r"\s*".join(map(re.escape, trimmed)) + "$", group).start()
+        word_starts = [w.start() for w in _NONSPACE.finditer(group)]
+        start = m.start(1) + word_starts[len(word_starts) - len(trimmed)]
         end = m.start(1) + len(group)
         name = text[start:end]
         after = text[m.end(1):m.end(1) + 40]
