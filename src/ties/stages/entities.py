@@ -26,6 +26,9 @@ from ..translit import distinctive_surnames, hanviet_name, pinyin_name
 from . import latin_names
 
 _SPEECH_AFTER = re.compile(r"(表示|指出|强调|说|认为|会见|会晤|出席|主持|介绍|宣布|称)")
+_FUNCTION_CHARS = set("与同和在对为向于将是也就及等、，。；：,.;:（）()“”\"'的率说称")
+_VERBS_AFTER_NAME = {"强调", "会见", "会谈", "会晤", "表示", "指出", "出席", "访问", "通话", "签署", "一行", "共同",
+                     "举行", "通电", "称赞", "表达"}
 _BOUNDARY = set("与同和在对为向于将是也就及等、，。；：,.;:（）()“”\"'的率会举表说指强称出访通签一共")
 
 
@@ -260,8 +263,9 @@ def find(art: Article) -> list[Entity]:
     zh_role_end, latin_name, zh_title_name, surnames, vi_surnames = _role_patterns()
     text = art.title + "\n" + art.text
     simp = to_simplified(text)
-    for x in knowledge.topics().get("_exclude", []):  # 中南海 is not the South China Sea
-        simp = simp.replace(to_simplified(x), "□" * len(x))
+    for x in knowledge.topics().get("_exclude", []):  # 南海区 is not the South China Sea
+        if not _matchers()[2].get(to_simplified(x)):  # a venue the gazetteer knows (中南海) stays
+            simp = simp.replace(to_simplified(x), "□" * len(x))
     found: dict[str, Entity] = {}
     entries: dict[str, dict] = {}
     covered = [False] * len(text)
@@ -304,8 +308,8 @@ def find(art: Article) -> list[Entity]:
         for m in zh_title_name.finditer(simp):
             s = m.start(1)
             name = m.group(1)
-            if len(name) == 3 and name[2] in _BOUNDARY:
-                name = name[:2]
+            if len(name) == 3 and (name[2] in _FUNCTION_CHARS or simp[s + 2:s + 4] in _VERBS_AFTER_NAME):
+                name = name[:2]  # "王毅同…", "习近平强调": the third character starts the next word
             e = _extend_transliteration(simp, s, s + len(name))
             name = simp[s:e]
             if ((name[0] in surnames or _is_transliteration(name)) and name[0] not in _BOUNDARY

@@ -24,6 +24,11 @@ _TRUNCATED = re.compile(r"(…|\.\.\.)\s*[”\"」]?\s*$")
 _QUOTE_OPEN = "“\"「『"
 # adverbs that may stand between a speaker and the verb ("Châu Tấn cũng liên tục chia sẻ")
 _ADVERBS = re.compile(r"(?:\s+(?:cũng|đã|từng|liên tục|còn|vẫn|lại|thêm|đều|nhiều lần|also|then|later|once))+")
+_TITLE_ZH = re.compile("|".join(sorted({to_simplified(w) for w in knowledge.roles()["zh"]}, key=len, reverse=True)))
+_TRAILING_CUE = re.compile(r"(?:\s+(?:ông|bà|anh|chị|cô|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Tổng thống|President|Thủ tướng|"
+                           r"Prime Minister|thẩm phán|Judge))+$")
+# a closing attribution left at the end of a statement ("…”, thẩm phán Carpio nói.")
+_TAIL_ATTRIBUTION = re.compile(r"([”\"])\s*[,，]\s*[^,，”\"]{1,40}?\s(?:nói|cho biết|chia sẻ|khẳng định|said|says|added)\.?$")
 _PRONOUN_CLOSE = re.compile(r"[,，]\s*(?:he|she|ông|bà|anh|chị|cô)\s+(?:\w+\s+){0,2}?(?:said|says|added|noted|explained|"
                             r"told|nói|cho biết|chia sẻ|khẳng định|nhấn mạnh|cho hay)\b[^.]{0,40}[.]?$", re.I)
 _QUOTE_CLOSE = "”\"」』"
@@ -57,6 +62,8 @@ def _verb_after(text: str, rel: int, limit: int):
         for m in rx.finditer(window):
             if m.start() > 0 and window[m.start() - 1] in "的之":
                 continue  # "…的建议": a noun, not a verb
+            if m.group(0) in ("说", "說") and m.start() > 0 and window[m.start() - 1] in "演传傳小学學据據听聽":
+                continue  # 演说, 据说: nouns and hearsay
             if best is None or m.start() < best.start():
                 best = m
             break
@@ -75,7 +82,7 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
         gap = _ADVERBS.match(sent, b)
         m = _verb_after(simp, gap.end() if gap else b, 9)
         if m and not re.search(r"[，,“\"「]", simp[b:(gap.end() if gap else b) + m.start()]):
-            head = sent[:a].rstrip()
+            head = _TRAILING_CUE.sub("", sent[:a].rstrip())
             if not CJK.search(sent[a:b]) and len(head) >= 20 and head.endswith((",", "，", "\"", "”")):
                 # "…reduce its dependence on Gulf states, Mr Westwood explained, especially as…"
                 return name, head.rstrip(",，").strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ") + " " + _after(
@@ -88,8 +95,8 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
         if m is None:
             continue
         between = simp[b:b + m.start()]
-        if re.search(r"[“\"「]", between):
-            continue
+        if re.search(r"[“\"「]", between) or (CJK.search(sent[a:b]) and _TITLE_ZH.search(re.split(r"[，；]", between)[-1])):
+            continue  # "高虹安争议缠身，民众党总统参选人柯文哲回应时说": a new titled subject after the comma
         return name, _after(sent, b + m.end())
     for a, b, name in mentions:  # "said Mr Aiyar", "Theo ông X,"
         if verb_first.search(sent[max(0, a - 40):a]):
@@ -103,6 +110,8 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
 
 
 def _after(sent: str, end: int) -> str:
+    more = re.match(r"(?:时|時)?(?:说|說|表示|指出|强调|強調|称|稱)", sent[end:])  # "回应时说", "会见时表示"
+    end += more.end() if more else 0
     colon = re.match(r"\s*(?:rằng|that)?\s*[：:，,]?\s*", sent[end:])
     return sent[end + (colon.end() if colon else 0):]
 
@@ -169,7 +178,8 @@ def find(art: Article) -> list[Statement]:
                     mention = [p.name for p in persons for (a, b, _) in sorted(p.mentions) if base <= a < base + len(sent)]
                     carry = mention[0] if mention else carry
                 continue
-            body = (body or "").strip().strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ")
+            body = _TAIL_ATTRIBUTION.sub(r"\1", (body or "").strip())
+            body = body.strip().strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ")
             if len(body) >= 4 and not _TRUNCATED.search(sent):
                 out.append(Statement(speaker=speaker, text=body, offsets=(base, base + len(sent))))
             if proposal.search(sent):

@@ -106,7 +106,7 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
         if f.location and loc_country is None:
             loc_country = (knowledge.gazetteer_by_name(f.location) or {}).get("country")
         counterpart = {e.country for _a, _b, e in clauses.mentions_in(states, f.clause.start, f.clause.end)
-                       if e.country} if len(f.participants) == 1 else set()
+                       if e.country} if len(f.participants) == 1 and f.type.name != "visit" else set()
         f.bilateral = status.bilateral(f, country_of, loc_country, pair, counterpart)
         evidence = f.sentence.text.strip()
         out.append(Event(type=f.type.name, start=f.start, end=f.end, participants=f.participants,

@@ -43,6 +43,8 @@ def merge(frames: list[Frame]) -> list[Frame]:
                 target.start, target.end = f.start, f.end
             elif f.explicit_date and f.end and f.end != f.start and (not target.end or target.end == target.start):
                 target.start, target.end = f.start, f.end  # a stated span beats a single day
+        if target.start and f.start == target.start and not target.end and f.end and f.end != f.start and not f.recalled:
+            target.end = f.end  # "抵达越南，展开两天访问": the trip's end from its other clause
         target.location = target.location or f.location
         target.recalled = target.recalled and f.recalled
         target.bilateral = target.bilateral or f.bilateral
