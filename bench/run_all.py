@@ -155,6 +155,64 @@ def time_normalization():
         print("cn-time-normalization  JioNLP not installed (pip install '.[bench]')")
 
 
+def event_dates():
+    """Event dates of our blind gold and the dev gold, side by side: ties's events stage (running
+    date of the report) against JioNLP's extract_time on the same evidence sentence with the
+    publication time as base (its first day-level time). Counted over gold events with a start
+    date whose ties event (same type and participants) was found."""
+    sys.path.insert(0, os.path.join(SHARED, "eval"))
+    import contextlib
+    import io
+
+    from score import Aliases, event_matches, fold  # the scorer's own matching rules
+    from ties.pipeline import Reject, extract_file
+
+    settings = Settings.load()
+    golds = []
+    for d in (os.path.join(HERE, "..", "tests", "gold"), os.path.join(SHARED, "gold", "dev")):
+        golds += [json.load(open(os.path.join(d, f), encoding="utf-8")) for f in sorted(os.listdir(d)) if f.endswith(".json")]
+    with contextlib.redirect_stdout(io.StringIO()):  # JioNLP prints a banner on import
+        try:
+            import jionlp as jio
+        except ImportError:
+            jio = None
+    ties_ok = jio_ok = n = n_zh = ties_zh = 0
+    for g in golds:
+        path = os.path.join(SHARED, "corpus", g["path"].split("#")[0])
+        art = next((a for a in extract_file(path, settings) if not isinstance(a, Reject)
+                    and a.source_path.split("corpus/")[-1] in (g["path"], path.split("corpus/")[-1]) and
+                    (("#" not in g["path"]) or a.source_path.endswith("#" + g["path"].split("#")[1]))), None)
+        if art is None:
+            continue
+        pred = art.to_dict()
+        aliases = Aliases(pred["entities"])
+        forms = {fold(x): names for names in g.get("persons", []) + g.get("persons_optional", []) for x in names}
+        for ge in g.get("events", []):
+            if not ge.get("start"):
+                continue
+            loose = dict(ge, start=None, end=None)
+            hit = next((e for e in pred["events"] if event_matches(loose, e, aliases, forms)), None)
+            if hit is None:
+                continue
+            n += 1
+            ties_ok += (hit.get("start") or "")[:10] == ge["start"]
+            if jio and art.published and re.search(r"[\u4e00-\u9fff]", hit["evidence"]):
+                n_zh += 1
+                ties_zh += (hit.get("start") or "")[:10] == ge["start"]
+                base = time.mktime(dt.datetime.fromisoformat(art.published[:10] + "T12:00:00").timetuple())
+                try:
+                    with contextlib.redirect_stdout(io.StringIO()):
+                        found = jio.ner.extract_time(hit["evidence"], time_base=base)
+                    day = next((t["detail"]["time"][0][:10] for t in found
+                                if isinstance(t.get("detail", {}).get("time"), list)), None)
+                except Exception:
+                    day = None
+                jio_ok += day == ge["start"]
+    print(f"event dates (gold events with a date, found by ties): ties {ties_ok}/{n}; on the {n_zh} with "
+          f"Chinese evidence and a publication date: ties {ties_zh}/{n_zh}"
+          + (f", JioNLP extract_time on the same sentences {jio_ok}/{n_zh}" if jio else ", JioNLP not installed"))
+
+
 def search(n_target: int = 100_000):
     """Search latency at n_target articles: the CCTV files copied, every sentence of a copy marked
     with its number so that no copy is a duplicate of another."""
@@ -296,7 +354,8 @@ def memory(sizes=(1_000, 10_000, 30_000)):
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["pipeline", "throughput", "extraction", "time", "ner", "search", "memory"]
+    which = sys.argv[1:] or ["pipeline", "throughput", "extraction", "time", "dates", "ner", "search", "memory"]
     for w in which:
-        {"pipeline": pipeline, "throughput": throughput, "extraction": extraction, "time": time_normalization, "ner": ner,
+        {"pipeline": pipeline, "throughput": throughput, "extraction": extraction, "time": time_normalization,
+         "dates": event_dates, "ner": ner,
          "search": search, "memory": memory}[w]()
