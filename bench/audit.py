@@ -10,7 +10,8 @@ bilateral events (from relevant articles), statements and persons, stratified ov
 sentence and the surrounding text, and an empty `verdict`. A judge reads the source file
 itself and fills `verdict` — `right` (every field right: for an event its type, participants,
 date, place and status), `partly`, `wrong`, or `invented` (nothing in the text supports it) —
-and a short `why`. `score` prints, per kind and per folder, how many are right.
+and a short `why`. `score` prints, per kind and per folder, how many are right. The judged samples are kept in
+`bench/audit/judged-seed*.jsonl` (facts and verdicts; the evidence text is left out).
 """
 from __future__ import annotations
 
@@ -146,7 +147,7 @@ def main():
             for r in rows:
                 print(f"[{r['id']}] {r['source_path']}  ({r['outlet']}, {r['published']})")
                 print(f"    {json.dumps(r['item'], ensure_ascii=False)}")
-                print(f"    evidence: {r['evidence'][:300]}")
+                print(f"    evidence: {r.get('evidence', '')[:300]}")
                 print(f"    verdict: {r.get('verdict')}  {r.get('why', '')}")
         else:
             print(score(rows))
