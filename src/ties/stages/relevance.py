@@ -72,10 +72,12 @@ def interaction_sentences(art: Article, pair: tuple[str, str]) -> list[str]:
                 countries.add(e.name)
             if e.country in side_at and not any(art.text[max(0, m0 - len(x)):m0] == x for x in not_after):
                 side_at[e.country].append(m0 - s0)
+        if len(countries) >= list_size:
+            continue  # a list of countries links none of them
         if terms.search(simp):
             out.append(sent)
             continue
-        if len(countries) >= list_size or not side_at[a_side] or not side_at[b_side]:
+        if not side_at[a_side] or not side_at[b_side]:
             continue
         if any(_linked(simp, x, y, links) for x in side_at[a_side] for y in side_at[b_side]):
             out.append(sent)

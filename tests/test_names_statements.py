@@ -1,0 +1,75 @@
+"""Names in Vietnamese and English text, statements in three languages, relevance, and the blind
+audit's scoring: each on short real-shaped sentences, with the dictionary behind them."""
+import json
+import os
+import sys
+
+import pytest
+
+from ties.model import Article
+from ties.stages import entities, latin_names, relevance, statements
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("Bộ trưởng Quốc phòng Mỹ Jim Mattis tới Seoul.", "vi", ["Jim Mattis"]),          # body and country cut off
+    ("Châu Tấn cũng liên tục chia sẻ, Lý Á Bằng khẳng định điều đó.", "vi", ["Châu Tấn", "Lý Á Bằng"]),
+    ("Chị Thu chia sẻ với phóng viên.", "vi", []),                                  # a short form alone
+    ("Chủ tịch Phòng Thương mại phát biểu.", "vi", []),                              # a body, not a name
+    ("The award went to Clara Bow and Henry Fonda's film.", "en", ["Clara Bow", "Henry Fonda"]),
+    ("The Dorothy Chandler Pavilion was full.", "en", []),
+    ("Tại đường Trần Hưng Đạo, Hà Nội.", "vi", []),                                  # a street named after a person
+])
+def test_latin_names(text, lang, names):
+    assert [n for _, _, n in latin_names.find(text, lang)] == names
+
+
+def _art(text, lang, published="2017-05-12"):
+    art = Article(source_path="t", title="", text=text, language=lang, published=published)
+    art.entities = entities.find(art)
+    return art
+
+
+def test_known_people_across_spellings_and_short_forms():
+    art = _art("Ngoại trưởng Rex Tillerson gặp Tổng thống Trấn Đại Quang. Ông Tillerson nói Mỹ ủng hộ.", "vi")
+    people = {e.name: e for e in art.entities if e.type == "person"}
+    assert "Trần Đại Quang" in people                     # misspelt diacritics: the known president
+    assert len(people["Rex Tillerson"].mentions) == 2     # "Ông Tillerson" is the same person
+
+
+def test_chinese_official_read_in_vietnamese():
+    art = _art("Thượng tướng Phạm Trường Long đã hội đàm với Đại tướng Ngô Xuân Lịch.", "vi")
+    assert {"Fan Changlong", "Ngô Xuân Lịch"} <= {e.name for e in art.entities if e.type == "person"}
+
+
+@pytest.mark.parametrize("text, lang, speaker, contains", [
+    ("习近平向范明政说，中方愿同越方加强合作。", "zh", "Xi Jinping", "中方愿同越方加强合作"),   # spoken to, not speaking
+    ("“Hai bên cần hợp tác chặt chẽ hơn”, ông Nguyễn Xuân Phúc nói.", "vi", "Nguyễn Xuân Phúc", "Hai bên cần hợp tác"),
+    ("\"It would make great sense,\" said Mr Donald Trump.", "en", "Donald Trump", "It would make great sense"),
+    ("据中国央视新闻报道，习近平星期二同阮富仲举行会谈时说，两国要…", "zh", None, None),          # cut feed text
+])
+def test_statements(text, lang, speaker, contains):
+    art = _art(text, lang)
+    got = statements.find(art)
+    if speaker is None:
+        assert got == []
+    else:
+        assert any(s.speaker == speaker and contains in s.text for s in got), got
+
+
+@pytest.mark.parametrize("text, lang, relevant", [
+    ("Kim ngạch thương mại giữa Việt Nam và Trung Quốc đạt 72 tỷ USD.", "vi", True),
+    ("越南与中国在边境举行联合巡逻。", "zh", True),
+    ("Hàng hóa được xuất khẩu sang Mỹ, Nhật Bản, Hàn Quốc, Trung Quốc và Việt Nam.", "vi", False),  # a list
+    ("Cộng đồng người Việt ở Đài Loan (Trung Quốc) mở lớp dạy tiếng Việt, hợp tác với trường học.", "vi", False),
+])
+def test_relevance(text, lang, relevant):
+    assert relevance.is_relevant(_art(text, lang), ("China", "Vietnam")) is relevant
+
+
+def test_audit_scores_verdicts(tmp_path):
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "bench"))
+    import audit
+
+    rows = [{"kind": "event", "folder": "hkcnews", "verdict": v} for v in ("right", "right", "partly", "invented")]
+    out = audit.score(rows)
+    assert "2/4 fully right" in out and "invented 1" in out
