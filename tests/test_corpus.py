@@ -7,7 +7,7 @@ from ties.files import walk
 from ties.pipeline import Reject, extract_file
 
 # the files that are not articles, and why
-NOT_ARTICLES = {"MANIFEST.tsv": "it is a tab-separated table, not an article"}
+NOT_ARTICLES = {"MANIFEST.tsv": "it is the folder's documentation (README, LICENSE, MANIFEST…), not an article"}
 
 
 def test_whole_corpus_reads_cleanly(settings):

@@ -97,3 +97,81 @@ def test_batch_goes_on_and_exit_codes(tmp_path):
     assert len(lines) == 2 and '"error"' in lines[0] and '"title": "标题"' in lines[1]
     r = subprocess.run([sys.executable, "-m", "ties", "extract", str(tmp_path / "a.txt")], capture_output=True, text=True)
     assert r.returncode == 1
+
+
+# --- hardening: no hang, no traceback, no silent loss ------------------------------------------
+
+def test_fifo_and_devices_are_refused_without_waiting(tmp_path, extract_one):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (rec,) = extract_one(str(fifo))
+    assert isinstance(rec, Reject) and "not a regular file" in rec.reason
+    (rec,) = extract_one("/dev/zero")
+    assert isinstance(rec, Reject) and "not a regular file" in rec.reason
+
+
+def test_lone_surrogates_and_bad_file_names_do_not_stop_an_ingest(tmp_path, settings):
+    import os
+
+    from ties.ingest import ingest_paths
+    from ties.store import open_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.json").write_text('[{"title": "T\\ud800itle", "summary": "Body \\udfff with a lone surrogate."}]')
+    os.makedirs(folder, exist_ok=True)
+    bad = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+    with open(bad, "wb") as f:
+        f.write("Tiêu đề\nNội dung bài báo về Việt Nam.\n".encode("utf-8"))
+    (folder / "c.txt").write_text("标题\n正文。\n", encoding="utf-8")
+    store = open_store(str(tmp_path / "t.db"))
+    report = ingest_paths([str(folder)], store, settings)
+    assert report.articles == 3 and not report.rejects, report.rejects
+    titles = {r[0] for r in store.db.execute("SELECT json_extract(data, '$.title') FROM articles")}
+    assert "T\ufffditle" in titles
+    assert any("\ufffd" in r[0] for r in store.db.execute("SELECT path FROM sources"))
+    store.close()
+
+
+def test_documentation_files_are_not_articles(tmp_path):
+    (tmp_path / "README.md").write_text("# About this archive\nFiles from 2017.\n")
+    (tmp_path / "MANIFEST.tsv").write_text("file\tsource\nx\ty\n")
+    (tmp_path / "a.txt").write_text("Tiêu đề\nNội dung.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "ties", "extract", str(tmp_path)], capture_output=True, text=True)
+    assert "README.md: it is the folder's documentation" in r.stderr
+    assert r.stdout.count('"error"') == 2 and r.returncode == 0
+
+
+def test_escape_sequences_never_reach_the_terminal(tmp_path):
+    (tmp_path / "a.txt").write_text("\x1b]0;pwned\x07Title \x1b[2J here\nBody text about Vietnam.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "ties", "ingest", "--db", str(tmp_path / "t.db"), str(tmp_path)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run([sys.executable, "-m", "ties", "search", "--db", str(tmp_path / "t.db"), "Vietnam"],
+                       capture_output=True, text=True)
+    assert "Body" in r.stdout or "Title" in r.stdout
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout
+
+
+def test_repeated_feed_item_is_marked_duplicate(tmp_path):
+    item = '{"title": "Same story", "summary": "The very same text of the story, repeated by the feed."}'
+    (tmp_path / "d1.json").write_text(f"[{item}]")
+    (tmp_path / "d2.json").write_text(f"[{item}]")
+    r = subprocess.run([sys.executable, "-m", "ties", "extract", "--no-knowledge", str(tmp_path)],
+                       capture_output=True, text=True)
+    import json as _json
+
+    recs = [_json.loads(x) for x in r.stdout.strip().split("\n")]
+    assert "duplicate_of" not in recs[0] and recs[1]["duplicate_of"].endswith("d1.json#0")
+
+
+def test_yaml_aliases_in_front_matter_are_not_expanded(tmp_path, extract_one):
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" \
+           "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n" \
+           "title: *d\n---\nBody text.\n"
+    p = tmp_path / "bomb.md"
+    p.write_text(bomb)
+    (a,) = _one(extract_one, p)
+    assert len(a.title) < 300

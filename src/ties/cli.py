@@ -3,11 +3,26 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 
 import click
 
 from .settings import Settings
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe_text(s: str) -> str:
+    """Text from articles as a terminal may show it: control characters and escape sequences
+    (ESC]0;…BEL, CSI) removed, so a title cannot retitle the window or move the cursor."""
+    return _CONTROL.sub("", s)
+
+
+def echo(message="", **kw) -> None:
+    """Everything the CLI prints goes through here."""
+    click.echo(safe_text(str(message)), **kw)
 
 
 def _settings(outlet=None, lang=None, timezone=None, max_bytes=None, pair=None) -> Settings:
@@ -50,15 +65,24 @@ def extract(paths, as_json, no_knowledge, **opts):
 
     settings = _settings(**opts)
     settings.knowledge_stages = not no_knowledge
+    from .store.sqlite import text_hash
+
     ok = 0
     out = sys.stdout
+    first_of: dict[str, str] = {}  # a feed that repeats a story: later copies say which one they repeat
     for path in walk(paths):
         for rec in extract_file(path, settings):
+            d = rec.to_dict()
             if isinstance(rec, Reject):
-                click.echo(f"{rec.source_path}: {rec.reason}", err=True)
+                echo(f"{rec.source_path}: {rec.reason}", err=True)
             else:
                 ok += 1
-            out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+                key = text_hash(rec.title, rec.text)
+                if key in first_of:
+                    d["duplicate_of"] = first_of[key]
+                else:
+                    first_of[key] = rec.source_path
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")
     sys.exit(0 if ok else 1)
 
 
@@ -98,7 +122,7 @@ def _open(db_path):
 
 
 def _echo_reject(path, reason):
-    click.echo(f"{path}: {reason}", err=True)
+    echo(f"{path}: {reason}", err=True)
 
 
 @cli.command()
@@ -116,10 +140,10 @@ def ingest(paths, db_path, as_json, **opts):
     report = _with_progress(_open(db_path), len(files), "ingest",
                             lambda store, bar: ingest_paths(files, store, settings, progress=bar, on_reject=_echo_reject))
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
         rate = report.files / report.seconds if report.seconds else 0
-        click.echo(f"{report.files} files ({report.unchanged} unchanged, {report.changed} changed), "
+        echo(f"{report.files} files ({report.unchanged} unchanged, {report.changed} changed), "
                    f"{report.articles} articles read, {report.new_articles} new, {len(report.rejects)} rejected, "
                    f"{report.seconds:.1f} s ({rate:.0f} files/s) -> {db_path or default_db()}")
 
@@ -137,9 +161,9 @@ def reextract(db_path, as_json, **opts):
     n = store.db.execute("SELECT count(*) FROM sources").fetchone()[0]
     report = _with_progress(store, n, "reextract", lambda store, bar: run(store, settings, progress=bar))
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
-        click.echo(f"re-extracted {report.files} sources: {report.articles} articles, {len(report.rejects)} rejected, "
+        echo(f"re-extracted {report.files} sources: {report.articles} articles, {len(report.rejects)} rejected, "
                    f"{report.seconds:.1f} s")
 
 
@@ -161,12 +185,12 @@ def search(query, db_path, outlet, lang, since, until, limit, as_json):
         store.close()
     for h in hits:
         if as_json:
-            click.echo(json.dumps(h, ensure_ascii=False))
+            echo(json.dumps(h, ensure_ascii=False))
         else:
-            click.echo(f"{h['published'] or '----------'}  {h['outlet'] or '?'}  #{h['id']}  {h['title']}")
-            click.echo(f"    {h['snippet']}")
+            echo(f"{h['published'] or '----------'}  {h['outlet'] or '?'}  #{h['id']}  {h['title']}")
+            echo(f"    {h['snippet']}")
     if not hits and not as_json:
-        click.echo("no match", err=True)
+        echo("no match", err=True)
 
 
 @cli.command()
@@ -180,20 +204,20 @@ def stats(db_path, as_json):
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps(s, ensure_ascii=False, indent=1))
+        echo(json.dumps(s, ensure_ascii=False, indent=1))
         return
-    click.echo(f"{s['articles']} articles from {s['source_items']} source items in {s['sources']} files; "
+    echo(f"{s['articles']} articles from {s['source_items']} source items in {s['sources']} files; "
                f"{s['near_duplicate_pairs']} near-duplicate pairs; {s['rejects']} rejects; {s['relevant']} relevant")
-    click.echo(f"knowledge: {s['entities']} entities, {s['events']} events ({s['event_reports']} reports), "
+    echo(f"knowledge: {s['entities']} entities, {s['events']} events ({s['event_reports']} reports), "
                f"{s['statements']} statements")
     for title, key in (("by outlet", "by_outlet"), ("by language", "by_language"), ("by year", "by_year")):
-        click.echo(f"{title}:")
+        echo(f"{title}:")
         for k, v in s[key].items():
-            click.echo(f"  {k:<28}{v:>8}")
+            echo(f"  {k:<28}{v:>8}")
     if s["reject_list"]:
-        click.echo("rejects:")
+        echo("rejects:")
         for r in s["reject_list"]:
-            click.echo(f"  {r['item']}: {r['reason']}")
+            echo(f"  {r['item']}: {r['reason']}")
 
 
 def _event_line(e: dict) -> str:
@@ -219,19 +243,19 @@ def entity(name, db_path, as_json):
     if not found:
         raise click.ClickException(f"no entity is known as {name!r}")
     if as_json:
-        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        echo(json.dumps(found, ensure_ascii=False, indent=1))
         return
     for e in found:
-        click.echo(f"{e['name']} ({e['type']}), in {e['articles']} articles")
-        click.echo(f"  aliases: {', '.join(e['aliases'])}")
+        echo(f"{e['name']} ({e['type']}), in {e['articles']} articles")
+        echo(f"  aliases: {', '.join(e['aliases'])}")
         for r in e["roles_over_time"]:
-            click.echo(f"  role: {r['title']} ({r.get('start') or '?'} – {r.get('end') or 'now'})")
+            echo(f"  role: {r['title']} ({r.get('start') or '?'} – {r.get('end') or 'now'})")
         for r in e["roles_in_text"][:8]:
-            click.echo(f"  as the text calls them: {r}")
+            echo(f"  as the text calls them: {r}")
         for ev in e["events"][:20]:
-            click.echo("  event: " + _event_line(ev))
+            echo("  event: " + _event_line(ev))
         for q in e["statements"][:10]:
-            click.echo(f"  said ({q['published'] or '?'}, {q['outlet'] or '?'}): {q['text'][:120]}")
+            echo(f"  said ({q['published'] or '?'}, {q['outlet'] or '?'}): {q['text'][:120]}")
 
 
 @cli.command()
@@ -253,7 +277,7 @@ def events(db_path, actor, etype, since, until, outlet, show_all, limit, as_json
     finally:
         store.close()
     for e in rows:
-        click.echo(json.dumps(e, ensure_ascii=False) if as_json else _event_line(e))
+        echo(json.dumps(e, ensure_ascii=False) if as_json else _event_line(e))
 
 
 @cli.command()
@@ -274,10 +298,10 @@ def timeline(db_path, actor, since, until, show_all):
     for e in rows:
         if e["start"][:7] != month:
             month = e["start"][:7]
-            click.echo(f"== {month}")
-        click.echo("  " + _event_line(e))
+            echo(f"== {month}")
+        echo("  " + _event_line(e))
         for r in e["reports"][:4]:
-            click.echo(f"      {r['outlet'] or '?'}: {(r['evidence'] or '')[:90]}")
+            echo(f"      {r['outlet'] or '?'}: {(r['evidence'] or '')[:90]}")
 
 
 def main():

@@ -2,10 +2,25 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 
 SKIP_NAMES = {"ties.toml", ".DS_Store"}  # the archive's own settings file
 SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
+
+
+# a folder's documentation, not an article: reported with this reason when met in a folder
+DOC_FILES = re.compile(r"^(README|LICENSE|LICENCE|COPYING|MANIFEST|CHANGELOG|CONTRIBUTING|AUTHORS|NOTICE)([._-].*)?$", re.I)
+
+
+def is_documentation(path: str) -> bool:
+    return bool(DOC_FILES.match(os.path.basename(path)))
+
+
+def display_path(path: str) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 in a file name
+    (kept by Python as lone surrogates) become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def walk(paths) -> Iterator[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import neardup, readers
 from .errors import UnreadableFile
-from .files import walk
+from .files import display_path, walk
 from .pipeline import Reject, extract_bytes
 from .settings import Settings
 from .store import Store
@@ -61,12 +61,13 @@ def ingest_paths(paths: Iterable[str], store: Store, settings: Settings, batch_s
     known = store.known_hashes()
     last_commit = time.perf_counter()
     with _timed_transaction(store, report):
-        for path in walk(paths):
+        for real_path in walk(paths):
             report.files += 1
             if progress:
                 progress(report)
+            path = display_path(real_path)  # what the store keeps and messages show
             try:
-                data = readers.read_bytes(path, settings.max_bytes)
+                data = readers.read_bytes(real_path, settings.max_bytes)
             except UnreadableFile as e:
                 if known.get(path) is None:  # a file seen before and now unreadable keeps what it gave
                     store.db.execute("DELETE FROM rejects WHERE path=?", (path,))

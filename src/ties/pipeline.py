@@ -8,8 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import re
+
 from . import readers
 from .errors import TiesError, UnreadableFile
+from .files import display_path, is_documentation
 from .model import Article
 from .settings import Settings
 from .stages import clean, metadata
@@ -34,8 +37,26 @@ def register_knowledge_stages() -> list:
     return KNOWLEDGE_STAGES
 
 
+def _no_surrogates(value):
+    """Lone surrogates ("\\ud800" in JSON) cannot be written as UTF-8: each becomes U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_no_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _no_surrogates(v) for k, v in value.items()}
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def extract_bytes(path: str, data: bytes, settings: Settings) -> Iterator[Article | Reject]:
     stages = register_knowledge_stages() if settings.knowledge_stages else []
+    path = display_path(path)
+    if is_documentation(path):
+        yield Reject(path, "it is the folder's documentation (README, LICENSE, MANIFEST…), not an article")
+        return
     try:
         for raw in readers.read_docs(path, data):
             if isinstance(raw, UnreadableFile):
@@ -43,6 +64,7 @@ def extract_bytes(path: str, data: bytes, settings: Settings) -> Iterator[Articl
                 yield Reject(sub if why else path, why or str(raw))
                 continue
             try:
+                raw.title, raw.body, raw.meta = _no_surrogates(raw.title), _no_surrogates(raw.body), _no_surrogates(raw.meta)
                 art = clean.run(raw)
                 defaults = settings.defaults_for(path, raw.meta.get("url"))
                 art = metadata.run(art, raw, defaults)
@@ -70,6 +92,6 @@ def extract_file(path: str, settings: Settings) -> Iterator[Article | Reject]:
     try:
         data = readers.read_bytes(path, settings.max_bytes)
     except UnreadableFile as e:
-        yield Reject(path, str(e))
+        yield Reject(display_path(path), str(e))
         return
     yield from extract_bytes(path, data, settings)

@@ -7,6 +7,7 @@ format registers here and nowhere else.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 
 from ..errors import UnknownFormat, UnreadableFile
@@ -20,18 +21,25 @@ DEFAULT_MAX_BYTES = 40 * 1024 * 1024
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file, at most `max_bytes` (a FIFO, a device such as /dev/zero or a
+    socket is refused before it is opened, so nothing waits or reads without end)."""
     try:
-        size = os.path.getsize(path)
+        st = os.stat(path)
     except OSError as e:
         raise UnreadableFile(f"it cannot be opened: {e.strerror}")
-    if size > max_bytes and not warc.is_warc_name(path):
-        raise UnreadableFile(f"it is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one file "
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableFile("it is not a regular file (a folder, FIFO, device or socket)")
+    if st.st_size > max_bytes and not warc.is_warc_name(path):
+        raise UnreadableFile(f"it is {st.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one file "
                              "(raise it with --max-bytes)")
     try:
         with open(path, "rb") as f:
-            return f.read()
+            data = f.read(max_bytes + 1)
     except OSError as e:
         raise UnreadableFile(f"it cannot be read: {e.strerror}")
+    if len(data) > max_bytes and not warc.is_warc_name(path):  # it grew while being read
+        raise UnreadableFile(f"it is over the {max_bytes / 1e6:.0f} MB limit for one file (raise it with --max-bytes)")
+    return data
 
 
 def looks_like_table(head: str) -> bool:
