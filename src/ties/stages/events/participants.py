@@ -66,6 +66,10 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
             after = after[:1]  # "应邀访问越南的张高丽在河内会见张晋创": the one the clause qualifies
         if after:  # "X đánh giá cao chuyến thăm của Y": Y travels, X speaks of it
             before = []
+        welcomes = w.welcome.finditer(c.simp[:t0 - c.start], c.low[:t0 - c.start])
+        if welcomes:  # "X nhiệt liệt chào mừng Y … thăm": Y travels, X welcomes
+            cut = c.start + welcomes[-1][1]
+            before = [m for m in before if m[0] >= cut] or before
     chosen = before + after
     companions = [m for m in before if _COMPANION.search(sent.simp[max(0, m[0] - sent.start - 4):m[0] - sent.start])
                   or _COMPANION.search(sent.low[max(0, m[0] - sent.start - 6):m[0] - sent.start])]

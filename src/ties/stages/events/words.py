@@ -86,6 +86,7 @@ class Words:
     anaphora: WordList
     attend_before: list[re.Pattern]
     witness: WordList
+    welcome: WordList
     counterpart: WordList
     place_abbreviations: dict[str, str]
     place_prepositions: re.Pattern
@@ -149,6 +150,7 @@ def words() -> Words:
         anaphora=WordList(r.get("anaphora")),
         attend_before=_rx_list(r.get("attend_before")),
         witness=WordList(r.get("witness")),
+        welcome=WordList(r.get("welcome")),
         counterpart=WordList(r.get("counterpart_words")),
         place_abbreviations={to_simplified(k): v for k, v in (r.get("place_abbreviations") or {}).items()},
         place_prepositions=_before_rx(r.get("place_prepositions") or ["在"], r.get("place_kind_words") or []),
