@@ -318,14 +318,23 @@ def find(art: Article) -> list[Entity]:
         # a segmenter person name (jieba-rs) counts only before a speech or meeting verb
         import rjieba
         pos = 0
+        tagged = []
         for word, tag in rjieba.tag(simp):
             if (tag == "nr" and 2 <= len(word) <= 3 and word[0] in surnames and word[0] not in _BOUNDARY
                     and word not in _not_names_zh()
                     and not any(covered[pos:pos + len(word)])):
                 end = _extend_transliteration(simp, pos, pos + len(word))
+                tagged.append((pos, end, simp[pos:end]))
                 if _SPEECH_AFTER.match(simp, end):
                     candidates.append((pos, end, simp[pos:end]))
             pos += len(word)
+        # a three-character name the segmenter tags twice or more is a person's, even with no
+        # title or verb beside it (梁振英 … 梁振英)
+        counts: dict[str, int] = {}
+        for _s, _e, name in tagged:
+            counts[name] = counts.get(name, 0) + 1
+        candidates += [(a, b, name) for a, b, name in tagged if len(name) == 3 and counts[name] >= 2
+                       and _plausible_zh_name(simp, a, b)]
         # a misspelt known name: any 3-character window with a Vietnamese family name
         for i in range(len(simp) - 2):
             w = simp[i:i + 3]
