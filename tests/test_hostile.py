@@ -175,3 +175,14 @@ def test_yaml_aliases_in_front_matter_are_not_expanded(tmp_path, extract_one):
     p.write_text(bomb)
     (a,) = _one(extract_one, p)
     assert len(a.title) < 300
+
+
+def test_progress_lines_without_a_terminal(capsys):
+    from types import SimpleNamespace
+
+    from ties.cli import _Progress
+
+    bar = _Progress(10, "ingest", every=0.0)
+    bar(SimpleNamespace(files=3, articles=5, rejects=[]))
+    bar.close()
+    assert "ingest: 3/10 files, 5 articles, 0 errors" in capsys.readouterr().err

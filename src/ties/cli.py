@@ -87,19 +87,32 @@ def extract(paths, as_json, no_knowledge, **opts):
 
 
 class _Progress:
-    """A progress bar on standard error for long work (files/s, errors so far); silent when not a terminal."""
+    """Progress of long work on standard error: a bar on a terminal; without one (CI, nohup), one
+    plain line about every 10 s."""
 
-    def __init__(self, total: int | None, label: str):
+    def __init__(self, total: int | None, label: str, every: float = 10.0):
+        import time
+
         from tqdm import tqdm
 
         self.bar = tqdm(total=total, unit="file", desc=label, disable=None, file=sys.stderr, leave=False)
         self.seen = 0
+        self.total, self.label, self.every = total, label, every
+        self.clock = time.monotonic
+        self.started = self.last = self.clock()
+        self.plain = not sys.stderr.isatty()
 
     def __call__(self, report):
         step = report.files - self.seen
         self.seen = report.files
         self.bar.update(step)
         self.bar.set_postfix(articles=report.articles, errors=len(report.rejects), refresh=False)
+        now = self.clock()
+        if self.plain and now - self.last >= self.every:
+            self.last = now
+            of = f"/{self.total}" if self.total else ""
+            echo(f"{self.label}: {report.files}{of} files, {report.articles} articles, {len(report.rejects)} errors, "
+                 f"{report.files / max(now - self.started, 1e-9):.0f} files/s", err=True)
 
     def close(self):
         self.bar.close()
