@@ -186,3 +186,14 @@ def test_progress_lines_without_a_terminal(capsys):
     bar(SimpleNamespace(files=3, articles=5, rejects=[]))
     bar.close()
     assert "ingest: 3/10 files, 5 articles, 0 errors" in capsys.readouterr().err
+
+
+def test_bad_ties_toml_values_are_named_once(tmp_path):
+    (tmp_path / "ties.toml").write_text('[defaults]\ntimezone = "Mars/Olympus"\noutlet = 42\n')
+    (tmp_path / "a.txt").write_text("Tiêu đề\nNội dung.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Tiêu đề 2\nNội dung khác.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "ties", "extract", "--no-knowledge", str(tmp_path)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0
+    assert r.stderr.count("'Mars/Olympus' is not a known time zone") == 1
+    assert r.stderr.count("outlet must be text") == 1

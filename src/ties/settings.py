@@ -80,6 +80,40 @@ class Settings:
         return out
 
 
+def _checked(path: str, conf: dict) -> dict:
+    """Keep the settings of a ties.toml that have the right type and a known time zone; warn once
+    (on standard error, with the file's path) about each one left out."""
+    import sys
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    def fine(layer: dict, where: str) -> dict:
+        out = {}
+        for k, v in layer.items():
+            if k in ("outlet", "lang", "timezone", "folder", "url"):
+                if not isinstance(v, str):
+                    print(f"{path}: {where}{k} must be text, not {type(v).__name__}; ignored", file=sys.stderr)
+                    continue
+                if k == "timezone":
+                    try:
+                        ZoneInfo(v)
+                    except (ZoneInfoNotFoundError, ValueError):
+                        print(f"{path}: {where}timezone {v!r} is not a known time zone; ignored", file=sys.stderr)
+                        continue
+            out[k] = v
+        return out
+
+    defaults = conf.get("defaults", {})
+    rules = conf.get("rule", [])
+    if not isinstance(defaults, dict):
+        print(f"{path}: [defaults] must be a table; ignored", file=sys.stderr)
+        defaults = {}
+    if not isinstance(rules, list):
+        print(f"{path}: [[rule]] must be a list of tables; ignored", file=sys.stderr)
+        rules = []
+    return {"defaults": fine(defaults, "[defaults] "),
+            "rule": [fine(r, "[[rule]] ") for r in rules if isinstance(r, dict)]}
+
+
 @lru_cache(maxsize=256)
 def _archive_config(folder: str) -> tuple[str, dict] | None:
     cur = folder
@@ -88,7 +122,7 @@ def _archive_config(folder: str) -> tuple[str, dict] | None:
         if os.path.isfile(cand):
             try:
                 with open(cand, "rb") as f:
-                    return cur, tomllib.load(f)
+                    return cur, _checked(cand, tomllib.load(f))
             except (tomllib.TOMLDecodeError, OSError) as e:
                 raise TiesError(f"{cand}: not a valid ties.toml: {e}")
         parent = os.path.dirname(cur)
