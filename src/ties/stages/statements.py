@@ -116,6 +116,25 @@ def _after(sent: str, end: int) -> str:
     return sent[end + (colon.end() if colon else 0):]
 
 
+_INNER_REPORT = re.compile(r"[；;，,]\s*(?:(?:他|她|he|she|ông|bà|anh|chị|ông ấy|bà ấy|{names})\s*)?"
+                           r"(?:又|还|並|并|也|cũng|còn)?\s*(?:说|說|表示|强调|強調|指出|称|稱|cho rằng|nói|cho biết|"
+                           r"khẳng định|nhấn mạnh|said|added|noted)\s*(?:rằng|that)?\s*[，,：:]?\s*")
+
+
+def _reporting_clauses(body: str, forms: set[str]) -> list[str]:
+    """One statement per reporting clause: "…5+11新制；邱国正说，训而未用…" and "NATO chỉ mạnh
+    khi có Mỹ, cho rằng liên minh…" are two statements, without the narration between."""
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+    rx = re.compile(_INNER_REPORT.pattern.replace("{names}", names or "(?!x)x"), re.I)
+    parts, pos = [], 0
+    for m in rx.finditer(body):
+        if m.start() - pos >= 4:
+            parts.append(body[pos:m.start()])
+            pos = m.end()
+    parts.append(body[pos:])
+    return parts
+
+
 def _closing(sent: str, base: int, persons) -> tuple[str, str] | None:
     """"…”, ông Tùng chia sẻ." / "…," Mr Westwood said.: (speaker, quote)."""
     zh_rx, latin_rx, obj_before, *_ = _words()
@@ -179,9 +198,11 @@ def find(art: Article) -> list[Statement]:
                     carry = mention[0] if mention else carry
                 continue
             body = _TAIL_ATTRIBUTION.sub(r"\1", (body or "").strip())
-            body = body.strip().strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ")
-            if len(body) >= 4 and not _TRUNCATED.search(sent):
-                out.append(Statement(speaker=speaker, text=body, offsets=(base, base + len(sent))))
+            forms = {m[2] for p in persons if p.name == speaker for m in p.mentions} | {speaker}
+            for part in _reporting_clauses(body, forms):
+                part = part.strip().strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ，,;；")
+                if len(part) >= 4 and not _TRUNCATED.search(sent):
+                    out.append(Statement(speaker=speaker, text=part, offsets=(base, base + len(sent))))
             if proposal.search(sent):
                 carry = speaker
         offset += len(para) + 1
