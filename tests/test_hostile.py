@@ -197,3 +197,33 @@ def test_bad_ties_toml_values_are_named_once(tmp_path):
     assert r.returncode == 0
     assert r.stderr.count("'Mars/Olympus' is not a known time zone") == 1
     assert r.stderr.count("outlet must be text") == 1
+
+
+def test_foreign_database_is_refused_untouched_and_reads_are_read_only(tmp_path):
+    import hashlib
+    import os
+    import sqlite3
+
+    foreign = tmp_path / "other.db"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE customers (id INTEGER, name TEXT)")
+    con.commit()
+    con.close()
+    before = hashlib.sha256(foreign.read_bytes()).hexdigest()
+    (tmp_path / "a.txt").write_text("Title\nBody about Vietnam.\n")
+    r = subprocess.run([sys.executable, "-m", "ties", "ingest", "--db", str(foreign), str(tmp_path / "a.txt")],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and "not a ties store" in r.stderr and "Traceback" not in r.stderr
+    assert hashlib.sha256(foreign.read_bytes()).hexdigest() == before
+    r = subprocess.run([sys.executable, "-m", "ties", "search", "--db", str(tmp_path / "none.db"), "x"],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and "no store here" in r.stderr and not (tmp_path / "none.db").exists()
+    db = tmp_path / "t.db"
+    subprocess.run([sys.executable, "-m", "ties", "ingest", "--db", str(db), str(tmp_path / "a.txt")], check=True,
+                   capture_output=True)
+    os.chmod(db, 0o444)
+    try:
+        r = subprocess.run([sys.executable, "-m", "ties", "stats", "--db", str(db)], capture_output=True, text=True)
+        assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    finally:
+        os.chmod(db, 0o644)

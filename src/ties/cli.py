@@ -128,10 +128,11 @@ def _with_progress(store, total: int, label: str, job):
         store.close()
 
 
-def _open(db_path):
+def _open(db_path, read_only: bool = False):
+    """The store; commands that only read open it read-only, so they never write to it."""
     from .store import open_store
 
-    return open_store(db_path or default_db())
+    return open_store(db_path or default_db(), read_only=read_only)
 
 
 def _echo_reject(path, reason):
@@ -191,7 +192,7 @@ def reextract(db_path, as_json, **opts):
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines output.")
 def search(query, db_path, outlet, lang, since, until, limit, as_json):
     """Full-text search (Chinese words segmented; Vietnamese with or without diacritics), ranked by bm25."""
-    store = _open(db_path)
+    store = _open(db_path, read_only=True)
     try:
         hits = store.search(" ".join(query), outlet=outlet, lang=lang, since=since, until=until, limit=limit)
     finally:
@@ -211,7 +212,7 @@ def search(query, db_path, outlet, lang, since, until, limit, as_json):
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 def stats(db_path, as_json):
     """Articles by outlet, language and year; rejects; knowledge counts."""
-    store = _open(db_path)
+    store = _open(db_path, read_only=True)
     try:
         s = store.stats()
     finally:
@@ -248,7 +249,7 @@ def _event_line(e: dict) -> str:
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 def entity(name, db_path, as_json):
     """Show an entity known under NAME (any alias, any script): aliases, roles over time, events, quotes."""
-    store = _open(db_path)
+    store = _open(db_path, read_only=True)
     try:
         found = store.entity(name)
     finally:
@@ -283,7 +284,7 @@ def entity(name, db_path, as_json):
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines output, with each report's evidence.")
 def events(db_path, actor, etype, since, until, outlet, show_all, limit, as_json):
     """Events between the pair (all with --all), one per happening, with every outlet's reports."""
-    store = _open(db_path)
+    store = _open(db_path, read_only=True)
     try:
         rows = store.events(actor=actor, type=etype, since=since, until=until, outlet=outlet, limit=limit,
                             bilateral=None if show_all else True)
@@ -301,7 +302,7 @@ def events(db_path, actor, etype, since, until, outlet, show_all, limit, as_json
 @click.option("--all", "show_all", is_flag=True, help="Every event, not only those between the pair.")
 def timeline(db_path, actor, since, until, show_all):
     """Dated events between the pair (all with --all) by month, with how each outlet reported them."""
-    store = _open(db_path)
+    store = _open(db_path, read_only=True)
     try:
         rows = [e for e in store.events(actor=actor, since=since, until=until, limit=100000,
                                         bilateral=None if show_all else True) if e["start"]]
@@ -318,7 +319,28 @@ def timeline(db_path, actor, since, until, show_all):
 
 
 def main():
-    cli(prog_name="ties")
+    """Errors the user can act on end as one line (exit 1), never as a traceback."""
+    import sqlite3
+
+    from .errors import TiesError
+
+    try:
+        cli(prog_name="ties", standalone_mode=False)
+    except click.exceptions.Abort:
+        echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except TiesError as e:
+        echo(f"ties: {e}", err=True)
+        sys.exit(1)
+    except sqlite3.OperationalError as e:
+        if "locked" in str(e) or "busy" in str(e):
+            echo("ties: the store is busy: another program is writing to it; try again when it has finished", err=True)
+        else:
+            echo(f"ties: the store cannot be used: {e}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 from .sqlite import Store, text_hash
 
 
-def open_store(path: str) -> Store:
-    return Store(path)
+def open_store(path: str, read_only: bool = False) -> Store:
+    return Store(path, read_only=read_only)
 
 
 __all__ = ["Store", "open_store", "text_hash"]

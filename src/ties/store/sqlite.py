@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import unicodedata
@@ -54,11 +55,25 @@ def _conditions(pairs: list[tuple[str, object]]) -> tuple[list[str], list]:
 
 
 class Store:
-    def __init__(self, path: str):
+    def __init__(self, path: str, read_only: bool = False):
+        """Open (or, for writing, create) a store. A database that holds other tables and no
+        ties schema marker is refused untouched; `read_only` opens an existing store without
+        writing anything to it (searches, queries, the web app)."""
         self.path = path
+        if read_only:
+            if not os.path.isfile(path):
+                raise StoreError(f"{path}: no store here (make one with: ties ingest --db {path} FILES)")
+            try:
+                self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, isolation_level=None)
+                self.db.row_factory = sqlite3.Row
+                self._check_ours()
+            except sqlite3.DatabaseError as e:
+                raise StoreError(f"{path}: cannot open the store: {e}")
+            return
         try:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
             self.db.row_factory = sqlite3.Row
+            self._check_ours()
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -69,6 +84,21 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{path}: cannot open the store: {e}")
+
+    def _check_ours(self):
+        """A SQLite file of another program (tables, but no ties marker) is not written to."""
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return
+        marker = None
+        if "meta" in tables:
+            try:
+                marker = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            except sqlite3.DatabaseError:
+                marker = None
+        if marker is None:
+            raise StoreError(f"{self.path}: this database is not a ties store (it holds other tables); "
+                             "nothing was changed")
 
     def _migrate(self):
         """Columns added since a store was made (schema 1 → 2: events.bilateral, events.recalled)."""
