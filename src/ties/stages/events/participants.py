@@ -70,6 +70,10 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
         if welcomes:  # "X nhiệt liệt chào mừng Y … thăm": Y travels, X welcomes
             cut = c.start + welcomes[-1][1]
             before = [m for m in before if m[0] >= cut] or before
+        toward = [i for i, ch in enumerate(c.simp[:t0 - c.start]) if ch == "对"]
+        if toward:  # "阮仲义对李书磊率团访问越南…表示欢迎": 李书磊 travels, 阮仲义 speaks of it
+            cut = c.start + toward[-1]
+            before = [m for m in before if m[0] > cut] or before
     chosen = before + after
     companions = [m for m in before if _COMPANION.search(sent.simp[max(0, m[0] - sent.start - 4):m[0] - sent.start])
                   or _COMPANION.search(sent.low[max(0, m[0] - sent.start - 6):m[0] - sent.start])]
