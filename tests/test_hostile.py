@@ -227,3 +227,28 @@ def test_foreign_database_is_refused_untouched_and_reads_are_read_only(tmp_path)
         assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
     finally:
         os.chmod(db, 0o644)
+
+
+def test_one_huge_line_gives_a_short_title(tmp_path, extract_one):
+    p = tmp_path / "line.txt"
+    p.write_text("word " * 400_000 + "\n", encoding="utf-8")  # a 2 MB single line
+    (a,) = _one(extract_one, p)
+    assert len(a.title) <= 301
+
+
+def test_long_and_repeated_queries_answer_at_once(tmp_path, settings):
+    import time
+
+    from ties.errors import StoreError
+    from ties.ingest import ingest_paths
+    from ties.store import open_store
+
+    (tmp_path / "a.txt").write_text("Title\nVietnam and China sign a trade deal.\n")
+    store = open_store(str(tmp_path / "t.db"))
+    ingest_paths([str(tmp_path / "a.txt")], store, settings)
+    t = time.perf_counter()
+    assert store.search(" ".join(["trade"] * 150))  # repeated words count once
+    assert time.perf_counter() - t < 2
+    with pytest.raises(StoreError, match="at most"):
+        store.search("trade " * 1000)
+    store.close()

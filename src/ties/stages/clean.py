@@ -144,9 +144,14 @@ def body_lines(raw: RawDoc) -> tuple[str | None, list[str]]:
 
 # ---------------------------------------------------------------- title
 
+MAX_TITLE = 300  # a headline longer than this is a line of text, not a title: it is cut at a word
+
+
 def clean_title(title: str | None) -> str:
     if not title:
         return ""
+    if len(title) > 4 * MAX_TITLE:  # a 30 MB single line is not parsed whole for a title
+        title = title[:4 * MAX_TITLE]
     t = htmllib.unescape(title)
     t = _BLOCK_RE.sub(" ", t)
     t = _TAG.sub("", t)
@@ -157,6 +162,9 @@ def clean_title(title: str | None) -> str:
     m = re.match(r"^(.{6,}?)\s*(?:[|｜_]|\s[-–—]\s)\s*([^|｜_]{2,40})$", t)
     if m and knowledge.outlets().from_name(m.group(2).strip()):
         t = m.group(1).strip()
+    if len(t) > MAX_TITLE:
+        cut = t.rfind(" ", 0, MAX_TITLE)
+        t = t[:cut if cut > MAX_TITLE // 2 else MAX_TITLE].rstrip() + "…"
     return t
 
 

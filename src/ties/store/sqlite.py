@@ -19,6 +19,8 @@ from ..errors import StoreError
 from ..textutil import fold, segment, to_simplified
 
 SCHEMA_VERSION = "2"
+MAX_QUERY_CHARS = 1000   # a query longer than this is refused with a message
+MAX_QUERY_TERMS = 32     # repeated words count once; words past this many are not searched
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]) (?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])")
 
 
@@ -219,7 +221,9 @@ class Store:
     # ------------------------------------------------------------ queries
     def search(self, query: str, outlet=None, lang=None, since=None, until=None, limit=20) -> list[dict]:
         # the query's own words; each must match (in the title, the text, or inside a longer word)
-        q_words = [t for t in search_form(query).split() if re.search(r"\w", t)]
+        if len(query) > MAX_QUERY_CHARS:
+            raise StoreError(f"the query is {len(query)} characters long; at most {MAX_QUERY_CHARS} are searched")
+        q_words = list(dict.fromkeys(t for t in search_form(query).split() if re.search(r"\w", t)))[:MAX_QUERY_TERMS]
         if not q_words:
             return []
         fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in q_words)
