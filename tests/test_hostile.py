@@ -252,3 +252,11 @@ def test_long_and_repeated_queries_answer_at_once(tmp_path, settings):
     with pytest.raises(StoreError, match="at most"):
         store.search("trade " * 1000)
     store.close()
+
+
+def test_ingest_says_how_many_articles_have_no_outlet(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Title\nBody of the story.\n")
+    r = subprocess.run([sys.executable, "-m", "ties", "ingest", "--db", str(tmp_path / "t.db"), str(tmp_path / "in")],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "1 articles without outlet" in r.stderr

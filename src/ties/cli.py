@@ -160,6 +160,9 @@ def ingest(paths, db_path, as_json, **opts):
         echo(f"{report.files} files ({report.unchanged} unchanged, {report.changed} changed), "
                    f"{report.articles} articles read, {report.new_articles} new, {len(report.rejects)} rejected, "
                    f"{report.seconds:.1f} s ({rate:.0f} files/s) -> {db_path or default_db()}")
+    if report.without_outlet:
+        echo(f"{report.without_outlet} articles without outlet — name it in a ties.toml beside the files "
+             "([defaults] outlet = \"…\", or a [[rule]] per folder) or with --outlet", err=True)
 
 
 @cli.command()

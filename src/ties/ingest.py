@@ -27,6 +27,7 @@ class IngestReport:
     changed: int = 0
     articles: int = 0
     new_articles: int = 0
+    without_outlet: int = 0   # articles whose outlet neither the file, its folder nor ties.toml names
     rejects: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -53,6 +54,7 @@ def store_file(store: Store, path: str, data: bytes, sha: str, settings: Setting
         _, new = store.put_article(source_id, d, *(sig if sig else (None, None)))
         report.articles += 1
         report.new_articles += new
+        report.without_outlet += not rec.outlet
 
 
 def ingest_paths(paths: Iterable[str], store: Store, settings: Settings, batch_seconds: float = 2.0,
