@@ -108,3 +108,22 @@ def test_ties_toml_defaults(tmp_path, extract_one):
     f.write_text("Tiêu đề bài báo\nNội dung bài báo về Trung Quốc và Việt Nam.\n", encoding="utf-8")
     (a,) = _arts(extract_one(str(f), knowledge=False))
     assert a.outlet == "Bao Moi"
+
+
+def test_captions_glued_into_vietnamese_text_are_cut_but_date_the_article(tmp_path, extract_one):
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "Chủ tịch nước hội kiến Thủ tướng Lý Khắc Cường\n"
+        "Chiều 12/5, Chủ tịch nước Trần Đại Quang đã hội kiến với Thủ tướng Lý Khắc Cường tại Bắc Kinh.\n"
+        "Chủ tịch nước Trần Đại Quang và Thủ tướng Lý Khắc Cường chiều 12/5/2017. Ảnh: Nhan Sáng-TTXVN "
+        "Hai bên nhất trí tăng cường hợp tác kinh tế thương mại.\n"
+        "Mưa sao băng thắp sáng bầu trời. Ảnh: EPA\n"
+        "Ngoại trưởng hai nước tại Hà Nội (Ảnh: Reuters) Phát biểu sau cuộc gặp, ông nói hai bên sẽ hợp tác.\n"
+        "[Trung Quốc-Philippines ký thỏa thuận cùng khai thác ở Biển Đông]\n"
+        "Hai bên sẽ tiếp tục trao đổi./. Hoàng Quy/VOV-Đông Bắc\n", encoding="utf-8")
+    (a,) = extract_one(str(p))
+    for gone in ("Ảnh: Nhan Sáng", "Ảnh: EPA", "(Ảnh: Reuters)", "[Trung Quốc-Philippines", "Hoàng Quy/VOV"):
+        assert gone not in a.text, gone
+    assert "Hai bên nhất trí tăng cường hợp tác" in a.text and "Phát biểu sau cuộc gặp" in a.text
+    meeting = next(e for e in a.events if e.type == "meeting")
+    assert meeting.start == "2017-05-12" and meeting.date_inferred  # the year comes from the cut caption

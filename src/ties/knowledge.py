@@ -46,6 +46,9 @@ def markers() -> dict:
     m["byline_re"] = re.compile(m["byline"])
     m["signoff_source_re"] = re.compile(m["signoff_source"])
     m["signoff_name_re"] = re.compile(m["signoff_name"])
+    for key in ("caption_line_credit", "related_link"):
+        m[key + "_re"] = re.compile(m[key]) if m.get(key) else None
+    m["inline_caption_credit_re"] = _compile(m.get("inline_caption_credit"), "inline_caption_credit")
     return m
 
 

@@ -122,6 +122,7 @@ class Article:
     credit: str | None = None         # a closing source credit: "Theo VnExpress", "TTXVN/Tin Tức"
     timezone: str | None = None
     year_hint: int | None = None      # a year the text itself names as current, when undated
+    captions: list[str] = field(default_factory=list)  # photo captions cut from the text (evidence of dates)
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:

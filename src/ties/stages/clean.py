@@ -267,6 +267,22 @@ def _dedupe(lines: list[str]) -> list[str]:
     return out
 
 
+def _strip_glued_captions(line: str, m: dict) -> str:
+    """Captions and credits the scrape glued into a line of text (markers.yaml)."""
+    rx = m.get("related_link_re")
+    if rx is not None:
+        line = rx.sub(" ", line).strip()
+    for rx in m.get("inline_caption_credit_re") or []:
+        hit = rx.match(line)
+        if hit:
+            rest = line[hit.end():].strip()
+            return rest if len(rest) >= 20 else ""
+    rx = m.get("caption_line_credit_re")
+    if rx is not None and rx.match(line):
+        return ""
+    return line
+
+
 def clean_lines(lines: list[str], title: str, m: dict, art: Article | None = None) -> list[str]:
     title_key = squash(title)
     out: list[str] = []
@@ -287,6 +303,14 @@ def clean_lines(lines: list[str], title: str, m: dict, art: Article | None = Non
         if any(rx.match(line) for rx in m["more_lines_re"]) and out:
             break
         if _is_caption(line, m) or _is_noise(line, m):
+            if art is not None and _is_caption(line, m):
+                art.captions.append(line)
+            continue
+        stripped = _strip_glued_captions(line, m)
+        if art is not None and stripped != line:
+            art.captions.append(line[:len(line) - len(stripped)] if stripped and line.endswith(stripped) else line)
+        line = stripped
+        if not line:
             continue
         for rx in m["end_marks_re"]:
             if rx.search(line):

@@ -25,7 +25,7 @@ def _discourse(art: Article) -> dates.Discourse:
     pub = dt.date.fromisoformat(art.published[:10]) if art.published else None
     ref, inferred = pub, False
     if pub is None:
-        year = art.year_hint or timeexpr.infer_year(art.title + "\n" + art.text, dt.date.today().year,
+        year = art.year_hint or timeexpr.infer_year("\n".join([art.title, art.text, *art.captions]), dt.date.today().year,
                                                    people=_people_years(art))
         if year:
             art.year_hint = year
