@@ -260,3 +260,60 @@ def test_ingest_says_how_many_articles_have_no_outlet(tmp_path):
     r = subprocess.run([sys.executable, "-m", "ties", "ingest", "--db", str(tmp_path / "t.db"), str(tmp_path / "in")],
                        capture_output=True, text=True)
     assert r.returncode == 0 and "1 articles without outlet" in r.stderr
+
+
+def _warc(path, bodies):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        for i, body in enumerate(bodies):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+            w.write_record(w.create_warc_record(f"http://example.com/{i}", "response", payload=BytesIO(body),
+                                                http_headers=headers))
+
+
+def test_warc_bomb_record_and_truncated_archive(tmp_path, extract_one):
+    from ties.readers import warc
+
+    page = b"<html><head><title>A page</title></head><body><article><p>" + b"Text of the page. " * 50 + \
+        b"</p></article></body></html>"
+    bomb = b"<html><body><p>" + b"A" * (warc.RECORD_LIMIT + 10) + b"</p></body></html>"
+    p = tmp_path / "a.warc.gz"
+    _warc(p, [page, bomb, page])
+    recs = extract_one(str(p), knowledge=False)
+    reasons = [r.reason for r in recs if isinstance(r, Reject)]
+    assert any("once decompressed" in r for r in reasons) and sum(not isinstance(r, Reject) for r in recs) == 2
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(p.read_bytes()[:-200])
+    recs = extract_one(str(cut), knowledge=False)
+    assert any(isinstance(r, Reject) and "cut short" in r.reason for r in recs)
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(tmp_path, extract_one, enc):
+    for i, text in enumerate(["标题\n中越两国的合作关系，双方同意加强合作。这是中国的一个重要伙伴。\n",
+                              "Title\nEnglish text about Vietnam and China.\n"]):
+        p = tmp_path / f"{i}.txt"
+        p.write_bytes(text.encode(enc))
+        (a,) = _one(extract_one, p)
+        assert a.title == text.split("\n")[0]
+
+
+def test_unreadable_sub_folder_is_named(tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads every folder")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("Title\nBody.\n")
+    os.chmod(locked, 0)
+    try:
+        r = subprocess.run([sys.executable, "-m", "ties", "extract", str(tmp_path)], capture_output=True, text=True)
+        assert "locked: it is a folder that cannot be read" in r.stderr
+    finally:
+        os.chmod(locked, 0o755)

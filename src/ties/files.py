@@ -24,13 +24,19 @@ def display_path(path: str) -> str:
 
 
 def walk(paths) -> Iterator[str]:
+    """Files as given, folders recursively. A sub-folder that cannot be listed is yielded as a
+    path too, so that reading it reports why (it is not skipped in silence)."""
     for p in paths:
         if os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
+            unreadable: list[str] = []
+            for root, dirs, names in os.walk(p, onerror=lambda e: unreadable.append(e.filename)):
+                while unreadable:
+                    yield unreadable.pop()
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(names):
                     if name in SKIP_NAMES or name.startswith(".") or name.endswith((".md5", ".sha256")):
                         continue
                     yield os.path.join(root, name)
+            yield from unreadable
         else:
             yield p

@@ -18,6 +18,7 @@ from .decode import decode
 READERS = [jsonfeed, feed, html, frontmatter, textscrape]
 
 DEFAULT_MAX_BYTES = 40 * 1024 * 1024
+WARC_FACTOR = 25
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -27,18 +28,25 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         st = os.stat(path)
     except OSError as e:
         raise UnreadableFile(f"it cannot be opened: {e.strerror}")
+    if stat.S_ISDIR(st.st_mode):
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise UnreadableFile("it is a folder that cannot be read (permission denied); its files were skipped")
+        raise UnreadableFile("it is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
-        raise UnreadableFile("it is not a regular file (a folder, FIFO, device or socket)")
-    if st.st_size > max_bytes and not warc.is_warc_name(path):
-        raise UnreadableFile(f"it is {st.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one file "
+        raise UnreadableFile("it is not a regular file (a FIFO, device or socket)")
+    # a web archive holds many pages: it may be larger, up to WARC_FACTOR times the limit (each
+    # record is then held to the limit once decompressed)
+    limit = max_bytes * WARC_FACTOR if warc.is_warc_name(path) else max_bytes
+    if st.st_size > limit:
+        raise UnreadableFile(f"it is {st.st_size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit for one file "
                              "(raise it with --max-bytes)")
     try:
         with open(path, "rb") as f:
-            data = f.read(max_bytes + 1)
+            data = f.read(limit + 1)
     except OSError as e:
         raise UnreadableFile(f"it cannot be read: {e.strerror}")
-    if len(data) > max_bytes and not warc.is_warc_name(path):  # it grew while being read
-        raise UnreadableFile(f"it is over the {max_bytes / 1e6:.0f} MB limit for one file (raise it with --max-bytes)")
+    if len(data) > limit:  # it grew while being read
+        raise UnreadableFile(f"it is over the {limit / 1e6:.0f} MB limit for one file (raise it with --max-bytes)")
     return data
 
 

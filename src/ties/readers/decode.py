@@ -32,6 +32,34 @@ def looks_binary(data: bytes) -> bool:
     return ctrl > 0.05 * len(head)
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 with no byte-order mark: ASCII shows a NUL in every other byte; Chinese shows none,
+    but decodes to Chinese characters. The byte order whose text is printable wins."""
+    head = data[:8192]
+    if len(head) < 4:
+        return None
+    has_nul_pattern = head.count(0) > 0.2 * len(head)
+    if not has_nul_pattern:
+        try:
+            data.decode("utf-8")
+            return None  # valid UTF-8 (ASCII too) is UTF-8
+        except UnicodeDecodeError:
+            pass
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[:len(data) - len(data) % 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        if not sample:
+            continue
+        printable = sum(1 for c in sample if c.isprintable() or c in "\n\r\t") / len(sample)
+        common = sum(1 for c in sample if c in "的是在了和中国一有不这人为上个们来到说年") / len(sample)
+        if printable > 0.97 and (has_nul_pattern or common > 0.03) and "\x00" not in sample:
+            return text, enc
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name). Raise UnreadableFile when the bytes are not text."""
     if not data.strip():
@@ -42,6 +70,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as e:
                 raise UnreadableFile(f"it starts with a {enc} byte-order mark but is not valid {enc}: {e.reason}")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:

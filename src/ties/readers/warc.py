@@ -27,7 +27,31 @@ def sniff_bytes(data: bytes) -> bool:
     return data[:5] == b"WARC/"
 
 
+RECORD_LIMIT = 40 * 1024 * 1024  # bytes of one record's content, after decompression
+
+
+def _gzip_cut_short(data: bytes) -> bool:
+    """The gzip members of a .warc.gz end before their end (a truncated download). Output is
+    thrown away as it comes, so a decompression bomb costs time, not memory."""
+    import zlib
+
+    rest = data
+    while rest[:2] == b"\x1f\x8b":
+        d = zlib.decompressobj(31)
+        pos = 0
+        while pos < len(rest) and not d.eof:
+            d.decompress(rest[pos:pos + (1 << 16)], 1 << 20)
+            while d.unconsumed_tail and not d.eof:
+                d.decompress(d.unconsumed_tail, 1 << 20)
+            pos += 1 << 16
+        if not d.eof:
+            return True
+        rest = d.unused_data + rest[pos:]  # the next member starts in what this one left over
+    return False
+
+
 def read(path: str, data: bytes) -> Iterator[RawDoc | UnreadableFile]:
+    cut_short = _gzip_cut_short(data)
     try:
         for n, rec in enumerate(ArchiveIterator(io.BytesIO(data))):
             if rec.rec_type != "response":
@@ -36,8 +60,13 @@ def read(path: str, data: bytes) -> Iterator[RawDoc | UnreadableFile]:
             if "html" not in ctype:
                 continue
             url = rec.rec_headers.get_header("WARC-Target-URI")
+            body = rec.content_stream().read(RECORD_LIMIT + 1)
+            if len(body) > RECORD_LIMIT:
+                yield UnreadableFile(f"{path}#{n}: the record is over {RECORD_LIMIT // 2**20} MB once decompressed; "
+                                     "it was not read")
+                continue
             try:
-                text, _ = decode(rec.content_stream().read())
+                text, _ = decode(body)
             except UnreadableFile as e:
                 yield UnreadableFile(f"{path}#{n}: {e}")
                 continue
@@ -46,3 +75,7 @@ def read(path: str, data: bytes) -> Iterator[RawDoc | UnreadableFile]:
                 yield doc
     except Exception as e:  # warcio raises plain exceptions on a broken archive
         yield UnreadableFile(f"the WARC archive is broken: {e}")
+        return
+    if cut_short:
+        yield UnreadableFile("the WARC archive is cut short (its gzip data ends early); the records before the cut "
+                             "were read")
