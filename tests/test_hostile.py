@@ -317,3 +317,18 @@ def test_unreadable_sub_folder_is_named(tmp_path):
         assert "locked: it is a folder that cannot be read" in r.stderr
     finally:
         os.chmod(locked, 0o755)
+
+
+def test_walk_names_a_folder_it_cannot_list(tmp_path, monkeypatch):
+    import os
+
+    from ties import files
+
+    (tmp_path / "a.txt").write_text("x")
+
+    def fake_walk(top, onerror=None):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield str(tmp_path), [], ["a.txt"]
+
+    monkeypatch.setattr(os, "walk", fake_walk)
+    assert list(files.walk([str(tmp_path)])) == [str(tmp_path / "locked"), str(tmp_path / "a.txt")]
