@@ -332,3 +332,13 @@ def test_walk_names_a_folder_it_cannot_list(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "walk", fake_walk)
     assert list(files.walk([str(tmp_path)])) == [str(tmp_path / "locked"), str(tmp_path / "a.txt")]
+
+
+def test_page_of_many_paragraphs_is_read_whole(tmp_path, extract_one):
+    """Cleaning stays linear in the page: 20,000 paragraphs come out whole (a quadratic step made
+    a page of 100,000 run for minutes)."""
+    p = tmp_path / "big.html"
+    p.write_text("<html><head><title>Big page</title></head><body>" +
+                 "".join(f"<p>Paragraph {i} of a long page about trade.</p>" for i in range(20_000)) + "</body></html>")
+    (a,) = _one(extract_one, p)
+    assert "Paragraph 19999 of a long page" in a.text and a.text.count("\n") >= 19_000

@@ -251,6 +251,9 @@ def _trailing_credit(line: str, art: Article) -> str:
     return line
 
 
+_LEAD_LINES = 30  # a lead repeated in the story stands among the first paragraphs
+
+
 def _dedupe(lines: list[str]) -> list[str]:
     """Drop repeated paragraphs: exact repeats, and a short one contained in a longer one (a lead
     printed above the story and again in it)."""
@@ -260,8 +263,9 @@ def _dedupe(lines: list[str]) -> list[str]:
     for i, (line, key) in enumerate(zip(lines, keys)):
         if key in seen:
             continue
-        if len(key) >= 20 and any(len(k2) > len(key) and key in k2 for j, k2 in enumerate(keys) if j != i):
-            continue
+        if i < _LEAD_LINES and len(key) >= 20 and any(len(k2) > len(key) and key in k2
+                                                      for j, k2 in enumerate(keys) if j != i):
+            continue  # (only the first lines are checked: the cost stays linear in the page)
         seen.add(key)
         out.append(line)
     return out
