@@ -144,7 +144,8 @@ def body_lines(raw: RawDoc) -> tuple[str | None, list[str]]:
 
 # ---------------------------------------------------------------- title
 
-MAX_TITLE = 300  # a headline longer than this is a line of text, not a title: it is cut at a word
+MAX_TITLE = 500  # longer than this is a paragraph, not a title: it is cut at a word (a first line
+#                  standing for a missing headline may run to a few hundred characters)
 
 
 def clean_title(title: str | None) -> str:
