@@ -200,3 +200,10 @@ def test_figures_in_three_languages(lang, text, want):
     art = Article(source_path="t", text=text, language=lang, published="2017-08-18")
     got = {(f.quantity, round(f.value, 1), f.unit, f.period) for f in figures.find(art)}
     assert got == {(q, round(v, 1), u, p) for q, v, u, p in want}
+
+
+def test_a_document_name_holds_no_date_or_plan():
+    art = _art("7日，习近平同阮富仲举行会谈。会谈后，习近平和阮富仲共同见证了《中越合作计划（2016-2020年）》的签署。",
+               published="2015-04-07")
+    signing = next(e for e in find(art) if e.type == "signing")
+    assert (signing.start, signing.status) == ("2015-04-07", "occurred")

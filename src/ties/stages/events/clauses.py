@@ -70,6 +70,15 @@ def _outside_quotes(s: str, i: int) -> bool:
     return head.count("“") <= head.count("”") and head.count("《") <= head.count("》")
 
 
+_TITLE = re.compile(r"《[^》]*》")
+
+
+def blank_titles(s: str) -> str:
+    """Names of documents (《…合作计划（2016-2020年）》) hold no dates or cues of the clause: they
+    are blanked, offsets kept."""
+    return _TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", s) if "《" in s else s
+
+
 def mentions_in(persons: list[Entity], lo: int, hi: int) -> list[tuple[int, int, Entity]]:
     """(start, end, entity) of every person mention inside [lo, hi), in text order."""
     found = [(a, b, p) for p in persons for (a, b, _f) in p.mentions if lo <= a < hi]

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ... import timeexpr
+from .clauses import blank_titles
 from .frames import Frame
 from .words import Words
 
@@ -74,7 +75,7 @@ def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
     lead = [x for x in frame.lead if not w.speech.search(x.simp, x.low)]  # "路透社星期五（10月6日）报道，": the report's day
     for part in ([c], lead, frame.tail):
         if when is None and part:
-            simp, text = "".join(x.simp for x in part), "".join(x.text for x in part)
+            simp, text = blank_titles("".join(x.simp for x in part)), blank_titles("".join(x.text for x in part))
             when = _resolve(simp if re.search(r"[\u4e00-\u9fff]", simp) else text, d, future=planned_cue)
     start = end = None
     if when and (when[1] - when[0]).days == 6 and when[0].weekday() == 0 and _WEEK_WORD.search(scope_simp):

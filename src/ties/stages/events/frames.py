@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clauses import Clause, Sentence, is_chinese
+from .clauses import Clause, Sentence, blank_titles, is_chinese
 from .words import EventType, WordList, Words
 
 _CONJ = re.compile(r"并|並|随后|隨後|然后|然後|之后|之後|(?<!\w)(?:và|rồi|and|then|sau đó)(?!\w)", re.I)
@@ -49,7 +49,7 @@ class Frame:
     def scope(self) -> tuple[str, str]:
         """Simplified and lower-cased text of the lead clauses and the clause up to its end."""
         parts = self.lead + [self.clause]
-        return "".join(c.simp for c in parts), "".join(c.low for c in parts)
+        return blank_titles("".join(c.simp for c in parts)), blank_titles("".join(c.low for c in parts))
 
 
 def _is_reference_zh(c: Clause, s: int, e: int, w: Words) -> bool:
