@@ -107,15 +107,62 @@ def markdown_lines(md: str) -> list[str]:
     return out
 
 
+_META_TAG = re.compile(r"<meta\s[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.I)
+_META_KEYS = {  # meta name/property → metadata field, first found wins
+    "og:title": "title", "twitter:title": "title",
+    "og:site_name": "sitename", "application-name": "sitename",
+    "article:published_time": "date", "og:article:published_time": "date", "pubdate": "date", "publishdate": "date",
+    "date": "date", "dc.date": "date", "dc.date.issued": "date", "sailthru.date": "date", "parsely-pub-date": "date",
+    "author": "author", "article:author": "author", "dc.creator": "author", "sailthru.author": "author",
+    "og:url": "url",
+}
+
+
+def head_metadata(page: str) -> dict:
+    """Title, site name, date, author, URL and language from the page's own <head> declarations
+    (meta tags, <title>, <html lang>), read with regular expressions in one pass: what
+    trafilatura's full metadata search would find first, at a fraction of its cost."""
+    head = page[:60_000]
+    out: dict = {}
+    for tag in _META_TAG.findall(head):
+        attrs = {k.lower(): (v1 or v2) for k, v1, v2 in _ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        field = _META_KEYS.get(key)
+        if field and attrs.get("content") and field not in out:
+            out[field] = htmllib.unescape(attrs["content"]).strip()
+    if "title" not in out:
+        m = _TITLE_TAG.search(head)
+        if m:
+            out["title"] = htmllib.unescape(_TAG.sub("", m.group(1))).strip()
+    m = _HTML_LANG.search(head)
+    if m:
+        out["language"] = m.group(1).lower()
+    if out.get("date"):
+        m = re.match(r"\d{4}-\d{2}-\d{2}", out["date"])
+        out["date"] = m.group(0) if m else None
+    if not out.get("date"):
+        from htmldate import find_date
+
+        try:
+            out["date"] = find_date(page, extensive_search=False, original_date=True)
+        except Exception:
+            out["date"] = None
+    return out
+
+
 def page_lines(page: str, meta: dict) -> tuple[str | None, list[str]]:
     """A whole HTML page through trafilatura; fills meta with what the page's metadata says."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(page, url=meta.get("url"), include_comments=False, include_tables=True,
-                                      with_metadata=True)
+                                      with_metadata=False, fast=True)
     if doc is None:
         return None, []
     d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    d.update({k: v for k, v in head_metadata(page).items() if v and not d.get(k)})
     if d.get("date") and not meta.get("date"):
         meta["date"] = d["date"]
     if d.get("url") and not meta.get("url"):
