@@ -73,3 +73,9 @@ def test_audit_scores_verdicts(tmp_path):
     rows = [{"kind": "event", "folder": "hkcnews", "verdict": v} for v in ("right", "right", "partly", "invented")]
     out = audit.score(rows)
     assert "2/4 fully right" in out and "invented 1" in out
+
+
+def test_credits_and_titles_are_not_names():
+    text = ("Prime Minister Nguyen Tan Dung met President George Bush. "
+            "(Reporting by Aileen Wang and Simon Rabinovitch; Editing by Tomasz Janowski)")
+    assert [n for _, _, n in latin_names.find(text, "en")] == ["Nguyen Tan Dung", "George Bush"]

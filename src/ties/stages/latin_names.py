@@ -42,7 +42,9 @@ def _lists():
     surnames = frozenset(r.get("vi_surnames_latin", []))
     stop = frozenset(r.get("not_person_first_words_latin", []))
     last_stop = frozenset(r.get("not_person_last_words_latin", []))
-    lead = frozenset(r.get("short_form_cues", [])) | {c[:1].upper() + c[1:] for c in r.get("short_form_cues", [])}
+    cue_words = (set(r.get("short_form_cues", [])) | set(r.get("en_person_cues", [])) | set(r.get("vi", []))
+                 | set(r.get("en", [])) | set(r.get("vi_person_cues", [])))
+    lead = frozenset(cue_words | {c[:1].upper() + c[1:] for c in cue_words})
     return cue_rx, speech_rx, said_before, not_before, surnames, stop | {"\x00" + w for w in last_stop}, lead
 
 
@@ -54,6 +56,13 @@ def _known_non_persons() -> dict[str, str]:
             for a in [e["name"], *e["aliases"]]:
                 out[a] = e["type"]
     return out
+
+
+@lru_cache(maxsize=1)
+def _credit_rx() -> re.Pattern:
+    """A credit in the same line before a name: "Reporting by", "Editing by", "Ảnh:"."""
+    words = knowledge.roles().get("credit_before_latin", [])
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")\s*:?\s*(?:[^;()\n]{0,80}?(?:[,&]|\s(?:and|và))\s*)*[^;()\n]{0,3}$")
 
 
 @lru_cache(maxsize=1)
@@ -90,9 +99,14 @@ def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
         group = re.sub(r"['’]s$", "", m.group(1))
         words = group.split()
         cued_by_word = False
-        while words and words[0] in lead:  # "Mr Aiyar", "Bà Hoa": the person word, not the name
-            words = words[1:]
-            cued_by_word = True
+        stripped = True
+        while words and stripped:  # "Mr Aiyar", "Bà Hoa", "Prime Minister X": the person word, not the name
+            stripped = False
+            for k in (3, 2, 1):
+                if len(words) > k - 1 and " ".join(words[:k]) in lead:
+                    words = words[k:]
+                    cued_by_word = stripped = True
+                    break
         if len(words) < 2 or "\x00" + words[-1] in stop:
             continue
         trimmed = _trim(words)
@@ -111,7 +125,7 @@ def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
         before = text[max(0, m.start(1) - 60):m.start(1)]
         line_start = max(text.rfind("\n", 0, m.start(1)), text.rfind(". ", 0, m.start(1)))
         before = before[max(0, len(before) - (m.start(1) - line_start - 1)):] if line_start >= 0 else before
-        if not_before.search(before):
+        if not_before.search(before) or _credit_rx().search(text[max(0, text.rfind("\n", 0, start) + 1):start]):
             continue
         cued = cued_by_word or bool(cue_rx.search(before))
         if len(trimmed) < 2:
