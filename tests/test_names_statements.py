@@ -79,3 +79,15 @@ def test_credits_and_titles_are_not_names():
     text = ("Prime Minister Nguyen Tan Dung met President George Bush. "
             "(Reporting by Aileen Wang and Simon Rabinovitch; Editing by Tomasz Janowski)")
     assert [n for _, _, n in latin_names.find(text, "en")] == ["Nguyen Tan Dung", "George Bush"]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("BNP leader Nick Griffin told the Independent he expected some voters to switch.", "en",
+     [("Nick Griffin", "he expected some voters to switch.")]),                         # who was told is skipped
+    ("It has discussed investments with HSBC, according to Youssef Nasr, the bank's chief executive.", "en",
+     [("Youssef Nasr", "It has discussed investments with HSBC")]),                      # not the apposition
+    ("\"Con tôi chỉ xem phim hoạt hình\", cha của Na Young nói thêm.", "vi", []),        # the father speaks
+])
+def test_statement_edges(text, lang, want):
+    got = [(s.speaker, s.text) for s in statements.find(_art(text, lang))]
+    assert got == want

@@ -28,7 +28,8 @@ _TITLE_ZH = re.compile("|".join(sorted({to_simplified(w) for w in knowledge.role
 _TRAILING_CUE = re.compile(r"(?:\s+(?:ông|bà|anh|chị|cô|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Tổng thống|President|Thủ tướng|"
                            r"Prime Minister|thẩm phán|Judge))+$")
 # a closing attribution left at the end of a statement ("…”, thẩm phán Carpio nói.")
-_TAIL_ATTRIBUTION = re.compile(r"([”\"])\s*[,，]\s*[^,，”\"]{1,40}?\s(?:nói|cho biết|chia sẻ|khẳng định|said|says|added)\.?$")
+_TAIL_ATTRIBUTION = re.compile(r"([”\"])?\s*[,，]?\s*[”\"]?\s*[^,，”\"]{1,40}?\s(?:nói|cho biết|chia sẻ|khẳng định|said|says|"
+                               r"added|told|explained|noted|stressed)(?:\s[^.,]{0,40})?\.?$")
 _PRONOUN_CLOSE = re.compile(r"[,，]\s*(?:he|she|ông|bà|anh|chị|cô)\s+(?:\w+\s+){0,2}?(?:said|says|added|noted|explained|"
                             r"told|nói|cho biết|chia sẻ|khẳng định|nhấn mạnh|cho hay)\b[^.]{0,40}[.]?$", re.I)
 _QUOTE_CLOSE = "”\"」』"
@@ -53,13 +54,15 @@ def _words():
 def _verb_after(text: str, rel: int, limit: int):
     """The reporting verb after a person, within `limit` characters, before a full stop."""
     zh_rx, latin_rx, *_ = _words()
-    window = text[rel:rel + limit]
+    window = text[rel:rel + limit + 16]  # a verb that starts within the limit may run past it
     stop = re.search(r"[。！？!?]|\.\s", window)
     if stop:
         window = window[:stop.start()]
     best = None
     for rx in (zh_rx, latin_rx):
         for m in rx.finditer(window):
+            if m.start() >= limit:
+                break
             if m.start() > 0 and window[m.start() - 1] in "的之":
                 continue  # "…的建议": a noun, not a verb
             if m.group(0) in ("说", "說") and m.start() > 0 and window[m.start() - 1] in "演传傳小学學据據听聽":
@@ -104,6 +107,9 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
             quote = re.search(r"[“\"]([^”\"]{4,})[”\"]", head)
             if quote:
                 return name, quote.group(1)  # "…," said Mr Aiyar: the quote before is the statement
+            lead_in = re.search(r"(?:,\s*)?(?:according to|theo|据|據)\s*$", sent[:a], re.I)
+            if lead_in and len(sent[:lead_in.start()].strip()) >= 15:
+                return name, sent[:lead_in.start()]  # "It has discussed…, according to Youssef Nasr, …"
             after = re.match(r"[^,，]*[,，]\s*", sent[b:])
             return name, sent[b + (after.end() if after else 0):]
     return None
@@ -112,6 +118,9 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
 def _after(sent: str, end: int) -> str:
     more = re.match(r"(?:时|時)?(?:说|說|表示|指出|强调|強調|称|稱)", sent[end:])  # "回应时说", "会见时表示"
     end += more.end() if more else 0
+    if sent[max(0, end - 4):end].lower() == "told":  # "told the Independent he expected…": skip who was told
+        told = re.match(r"\s+(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){1,4}|\s+reporters\s+|\s+journalists\s+", sent[end:])
+        end += told.end() - 1 if told else 0
     colon = re.match(r"\s*(?:rằng|that)?\s*[：:，,]?\s*", sent[end:])
     return sent[end + (colon.end() if colon else 0):]
 
@@ -154,6 +163,8 @@ def _closing(sent: str, base: int, persons) -> tuple[str, str] | None:
     for p in persons:
         for a, b, _f in p.mentions:
             rel = a - base
+            if rel >= 0 and obj_before.search(to_simplified(sent[max(0, rel - 14):rel])):
+                continue  # "…”, cha của Na Young nói": the father speaks, not Na Young
             if tail_start <= rel < len(sent) and (latin_rx.search(sent[b - base:]) or zh_rx.search(sent[b - base:])):
                 return p.name, m[0].strip()
     return None
