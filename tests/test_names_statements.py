@@ -91,3 +91,9 @@ def test_credits_and_titles_are_not_names():
 def test_statement_edges(text, lang, want):
     got = [(s.speaker, s.text) for s in statements.find(_art(text, lang))]
     assert got == want
+
+
+def test_name_after_a_title_inside_a_body_name():
+    """"委员会副主席裴氏清": the title word 委员 inside the body's name does not swallow the name."""
+    art = _art("全国政协主席俞正声在北京会见了越南祖国阵线中央委员会副主席裴氏清。", "zh")
+    assert "Bùi Thị Thanh" in {e.name for e in art.entities if e.type == "person"}

@@ -65,7 +65,7 @@ def _role_patterns():
     # title + unknown capitalised name (Vietnamese or English)
     cap = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+"
     latin_name = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, vi_en)) + r")\s+((?:" + cap + r")(?:\s+" + cap + r"){1,3})")
-    zh_title_name = re.compile("(?:" + "|".join(map(re.escape, zh)) + ")([\u4e00-\u9fff]{2,3})")
+    zh_title_name = re.compile("(?:" + "|".join(map(re.escape, zh)) + ")(?=([\u4e00-\u9fff]{2,3}))")  # overlapping: "委员会副主席X"
     return zh_role_end, latin_name, zh_title_name, set(r["zh_surnames"]), set(r["vi_surnames_zh"])
 
 
