@@ -207,3 +207,12 @@ def test_a_document_name_holds_no_date_or_plan():
                published="2015-04-07")
     signing = next(e for e in find(art) if e.type == "signing")
     assert (signing.start, signing.status) == ("2015-04-07", "occurred")
+
+
+def test_meeting_placed_elsewhere_is_not_on_the_running_day():
+    """A report from Beijing recalls a meeting in Mongolia: its place is Mongolia, its date unknown."""
+    art = _art("俞正声12日在人民大会堂会见越南总理阮春福。李克强总理同阮春福总理在蒙古亚欧首脑会议期间会晤。",
+               published="2016-09-12")
+    beijing, elsewhere = find(art)
+    assert (beijing.start, beijing.location) == ("2016-09-12", "Beijing")
+    assert (elsewhere.start, elsewhere.location) == (None, "Mongolia")

@@ -51,6 +51,12 @@ def _people_years(art: Article) -> list[tuple[int, int]]:
     return spans
 
 
+def _country_of_place(name: str | None, country_of: dict) -> str | None:
+    if not name:
+        return None
+    return country_of.get(name) or (knowledge.gazetteer_by_name(name) or {}).get("country")
+
+
 def _has_counterpart(f, states, w) -> bool:
     c = f.clause
     scope_simp, scope_low = f.scope()
@@ -75,6 +81,7 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
     by_sentence: dict[int, list] = {}
     for f in all_frames:
         by_sentence.setdefault(f.sentence.index, []).append(f)
+    scene = None  # the country where the report's dated happenings take place
     ordered = []
     for sent in sentences:
         if sent.index not in with_frames:
@@ -91,6 +98,15 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
         f.status = status.status(f, art.published, w)
         travellers = {country_of.get(p) for p in f.participants} - {None}
         f.location = places.locate(f, art, places_, countries, w, travellers)
+        here = _country_of_place(f.location, country_of)
+        if f.type.name != "visit" and f.start and not f.explicit_date and here and scene and here != scene:
+            # "李克强同阮春福在蒙古亚欧首脑会议期间会晤", told in a report from Beijing: another
+            # occasion, not the running day
+            f.start = f.end = None
+            f.date_inferred = False
+            f.status = status.status(f, art.published, w)
+        elif f.explicit_date and here and not f.recalled:
+            scene = here
         found.append(f)
     # a happening with nobody named is kept only where nobody is expected (a forum, a statement);
     # one between sides with one person named needs a counterpart (a delegation, a body, a country)

@@ -49,6 +49,11 @@ def locate(frame: Frame, art: Article, places: list[Entity], countries: list[Ent
         before = to_simplified(art.text[max(sent.start, head - 30):head])
         if w.place_prepositions.search(before):
             return _city_of(ent)
+    if frame.type.name != "visit":  # "在蒙古亚欧首脑会议期间会晤": a country where no city is said
+        for a, b, ent in mentions_in(countries, lo, hi):
+            before = to_simplified(art.text[max(sent.start, a - 12):a])
+            if w.place_prepositions.search(before) and not any(a <= a2 < b + 4 for a2, _b2, _e in in_scope):
+                return ent.name
     if frame.type.name != "visit":  # "陈大光於河内先后会晤…，包括前日会见…": the sentence's place
         for a, b, ent in mentions_in(places, sent.start, lo):
             before = to_simplified(art.text[max(sent.start, a - 30):a])
