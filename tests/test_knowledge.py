@@ -94,7 +94,7 @@ def test_vietnamese_name_in_chinese_gets_han_viet_reading(extract_one):
     assert meeting.location == "Beijing"  # 在京, not the 河内 of a title
 
 
-def test_names_in_vietnamese_text_by_tagger(extract_one):
+def test_names_in_vietnamese_text_after_titles(extract_one):
     (a,) = extract_one(corpus("dantri-unc-vi", "news_world_248.txt"))
     names = {e.name for e in a.entities if e.type == "person"}
     assert "Justin Trudeau" in names and "Joe Biden" in names

@@ -60,13 +60,9 @@ def _matchers():
 def _role_patterns():
     r = knowledge.roles()
     zh = sorted({to_simplified(x) for x in r["zh"]}, key=len, reverse=True)
-    vi_en = sorted(set(r["vi"]) | set(r["en"]), key=len, reverse=True)
     zh_role_end = re.compile("(" + "|".join(map(re.escape, zh)) + ")$")
-    # title + unknown capitalised name (Vietnamese or English)
-    cap = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+"
-    latin_name = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, vi_en)) + r")\s+((?:" + cap + r")(?:\s+" + cap + r"){1,3})")
     zh_title_name = re.compile("(?:" + "|".join(map(re.escape, zh)) + ")(?=([\u4e00-\u9fff]{2,3}))")  # overlapping: "委员会副主席X"
-    return zh_role_end, latin_name, zh_title_name, set(r["zh_surnames"]), set(r["vi_surnames_zh"])
+    return zh_role_end, zh_title_name, set(r["zh_surnames"]), set(r["vi_surnames_zh"])
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +105,7 @@ def _is_transliteration(name: str) -> bool:
     chars, _, _, marks = _name_shape()
     if len(name) < 2 or not all(c in chars for c in name):
         return False
-    return len(name) >= 4 or name[0] not in _role_patterns()[3] or any(c in marks for c in name[1:])
+    return len(name) >= 4 or name[0] not in _role_patterns()[2] or any(c in marks for c in name[1:])
 
 
 def _role_before(text: str, start: int) -> str | None:
@@ -131,27 +127,6 @@ def _roles_at(entry: dict, date: str | None) -> list[str]:
         if start <= date[:len(start)] and date[:len(end)] <= end:
             out.append(r["title"])
     return out
-
-
-def _vietnamese_proper_noun(text: str, s: int, e: int) -> tuple[int, int] | None:
-    """The person name in a capitalised run after a Vietnamese title, by underthesea's word
-    segmenter and POS tagger (CRF models shipped in the package): the last run of proper nouns
-    (Np) that are not known places. "Thủ tướng Canada Justin Trudeau" → "Justin Trudeau";
-    "Tổng thống Joe Biden" → "Joe Biden"; "Chủ tịch Phòng Thương mại" has none."""
-    from underthesea import pos_tag
-
-    _, _, by_alias = _matchers()
-    pos, run = s, []
-    for word, tag in pos_tag(text[s:min(len(text), e + 20)]):
-        start = text.find(word, pos)
-        if start < 0 or start >= e:
-            break
-        pos = start + len(word)
-        if tag != "Np" or pos > e:
-            run = []
-        elif by_alias.get(word, {}).get("type") not in ("country", "place", "organization"):
-            run.append((start, pos))
-    return (run[0][0], run[-1][1]) if run else None
 
 
 def _vietnamese_context(simp: str, start: int, name: str) -> bool:
@@ -260,7 +235,7 @@ def _near(a: str, b: str) -> bool:
 
 def find(art: Article) -> list[Entity]:
     cjk_rx, latin_rx, by_alias = _matchers()
-    zh_role_end, latin_name, zh_title_name, surnames, vi_surnames = _role_patterns()
+    zh_role_end, zh_title_name, surnames, vi_surnames = _role_patterns()
     text = art.title + "\n" + art.text
     simp = to_simplified(text)
     for x in knowledge.topics().get("_exclude", []):  # 南海区 is not the South China Sea

@@ -17,14 +17,13 @@ from functools import lru_cache
 
 from .. import knowledge
 from ..model import Article, Statement
-from ..textutil import CJK, sentences, to_simplified
+from ..textutil import CJK, sentences, to_simplified, trie_pattern
 
 _ENUM = re.compile(r"^(一是|二是|三是|四是|五是|六是|七是|八是|第[一二三四五六七八九十]|首先|其次|此外|[一二三四五六七八九十]、)")
 _TRUNCATED = re.compile(r"(…|\.\.\.)\s*[”\"」]?\s*$")
 _QUOTE_OPEN = "“\"「『"
 # adverbs that may stand between a speaker and the verb ("Châu Tấn cũng liên tục chia sẻ")
 _ADVERBS = re.compile(r"(?:\s+(?:cũng|đã|từng|liên tục|còn|vẫn|lại|thêm|đều|nhiều lần|also|then|later|once))+")
-_TITLE_ZH = re.compile("|".join(sorted({to_simplified(w) for w in knowledge.roles()["zh"]}, key=len, reverse=True)))
 _TRAILING_CUE = re.compile(r"(?:\s+(?:ông|bà|anh|chị|cô|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Tổng thống|President|Thủ tướng|"
                            r"Prime Minister|thẩm phán|Judge))+$")
 # a closing attribution left at the end of a statement ("…”, thẩm phán Carpio nói.")
@@ -45,10 +44,14 @@ def _words():
     obj_before = re.compile(r"(?:" + "|".join(re.escape(to_simplified(w)) if CJK.search(w) else r"(?<!\w)" + re.escape(w)
                                               for w in d["object_words"]) + r")\s*[^\s，,。]{0,12}$", re.I)
     verb_first = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, d["verb_first"])) + r")\s+(?:[^\s,.;]+\s+){0,5}$", re.I)
-    source = [to_simplified(w) for w in d["not_statement_openers"]]
     pronouns = re.compile(r"^(" + "|".join(map(re.escape, d["pronouns_zh"])) + r")(?:[^，。]{0,10}?)(" + zh_rx.pattern + ")")
     proposal = re.compile(r"(提出|就)[^。]{0,20}(举措|主张|建议|倡议)")
-    return zh_rx, latin_rx, obj_before, verb_first, source, pronouns, proposal
+    return zh_rx, latin_rx, obj_before, verb_first, pronouns, proposal
+
+
+@lru_cache(maxsize=1)
+def _title_zh() -> re.Pattern:
+    return re.compile(trie_pattern({to_simplified(w) for w in knowledge.roles()["zh"]}))
 
 
 def _verb_after(text: str, rel: int, limit: int):
@@ -98,7 +101,7 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
         if m is None:
             continue
         between = simp[b:b + m.start()]
-        if re.search(r"[“\"「]", between) or (CJK.search(sent[a:b]) and _TITLE_ZH.search(re.split(r"[，；]", between)[-1])):
+        if re.search(r"[“\"「]", between) or (CJK.search(sent[a:b]) and _title_zh().search(re.split(r"[，；]", between)[-1])):
             continue  # "高虹安争议缠身，民众党总统参选人柯文哲回应时说": a new titled subject after the comma
         return name, _after(sent, b + m.end())
     for a, b, name in mentions:  # "said Mr Aiyar", "Theo ông X,"
@@ -171,7 +174,7 @@ def _closing(sent: str, base: int, persons) -> tuple[str, str] | None:
 
 
 def find(art: Article) -> list[Statement]:
-    *_, _source, pronouns, proposal = _words()
+    *_, pronouns, proposal = _words()
     persons = [e for e in art.entities if e.type == "person"]
     out: list[Statement] = []
     offset = 0

@@ -19,7 +19,7 @@ from .clauses import Clause, Sentence, blank_titles, is_chinese
 from .words import EventType, WordList, Words
 
 _CONJ = re.compile(r"并|並|随后|隨後|然后|然後|之后|之後|(?<!\w)(?:và|rồi|and|then|sau đó)(?!\w)", re.I)
-_THIS = re.compile(r"(此次|此访|此訪|这次|這次|本次|这一|這一|该|該)\s*$|(?<!\w)(this|the)\s+$|(này)\s*$")
+_THIS = re.compile(r"(此次|此访|此訪|这次|這次|本次|这一|這一|该|該)\s*$|(?<!\w)this\s+$")
 _PUNCT_AFTER = set("，,。；;、：:）)”\"") | {""}
 
 
@@ -101,10 +101,7 @@ def _candidates(sent: Sentence, c: Clause, w: Words) -> list[tuple[int, int, Eve
             elif w.reference_before.right_before(c.simp, c.low, s):
                 continue
             if _THIS.search(c.simp[max(0, s - 6):s]) or _THIS.search(c.low[max(0, s - 8):s]):
-                if not is_chinese(c.simp[s:e]) and c.low[max(0, s - 5):s].strip() in ("the",):
-                    pass  # "the visit" in English is often the event itself ("the state visit to…")
-                else:
-                    continue
+                continue  # "此访", "这次访问", "this visit": a visit told elsewhere
             if t.name != "conference" and any(p.search(c.simp[:s]) or p.search(c.low[:s]) for p in w.attend_before):
                 continue  # "王沪宁等参加会见": attending someone else's meeting (attending a forum is the forum)
             verbs = t.needs_verb if isinstance(t.needs_verb, WordList) else w.issue_verbs

@@ -151,7 +151,3 @@ def _last_speaker(persons, before: int, text: str, w: Words) -> str | None:
         if w.speech.search(tail, tail.lower()):
             return p.name
     return None
-
-
-def _clause_persons(persons, c: Clause):
-    return mentions_in(persons, c.start, c.end)
