@@ -1,6 +1,6 @@
 """Draw the articles for our own blind gold, seeded, so the draw can be checked and repeated.
 
-    python scripts/draw_gold_sample.py [--seed 2026] [--out DIR]
+    python scripts/draw_gold_sample.py [--seed 2026] [--out DIR] [--both N --any M]
 
 For each corpus folder, a fixed number of items (articles, or `PATH#N` items of a daily
 feed file) is drawn at random: most from items that name both countries (the ones events
@@ -69,7 +69,7 @@ def _items(folder: str):
 def _already_gold() -> set[str]:
     seen = set()
     for d in (os.path.join(SHARED, "gold", "dev"), os.path.join(SHARED, "gold", "examples"),
-              os.path.join(ROOT, "tests", "gold")):
+              os.path.join(ROOT, "tests", "gold"), os.path.join(ROOT, "tests", "gold-heldout")):
         if not os.path.isdir(d):
             continue
         for n in os.listdir(d):
@@ -81,11 +81,14 @@ def _already_gold() -> set[str]:
     return seen
 
 
-def draw(seed: int) -> list[tuple[str, str, str]]:
+def draw(seed: int, n_both_each: int | None = None, n_any_each: int | None = None) -> list[tuple[str, str, str]]:
+    """The drawn items; `n_both_each`/`n_any_each` replace the plan's counts in every folder when given."""
     rnd = random.Random(seed)
     taken = _already_gold()
     out = []
     for folder, (n_both, n_any) in PLAN.items():
+        n_both = n_both if n_both_each is None else n_both_each
+        n_any = n_any if n_any_each is None else n_any_each
         items = [(p, raw) for p, raw in _items(folder) if p not in taken]
         both = [x for x in items if _names_both(x[1], folder)]
         pick = rnd.sample(both, min(n_both, len(both)))
@@ -100,8 +103,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--out", help="folder for the raw sources of the drawn items")
+    ap.add_argument("--both", type=int, help="items naming both countries per folder (default: the plan)")
+    ap.add_argument("--any", type=int, dest="any_", help="items drawn from anything per folder (default: the plan)")
     args = ap.parse_args()
-    for path, kind, raw in draw(args.seed):
+    for path, kind, raw in draw(args.seed, args.both, args.any_):
         print(f"{path}\t{kind}")
         if args.out:
             os.makedirs(args.out, exist_ok=True)
