@@ -97,3 +97,34 @@ def test_name_after_a_title_inside_a_body_name():
     """"委员会副主席裴氏清": the title word 委员 inside the body's name does not swallow the name."""
     art = _art("全国政协主席俞正声在北京会见了越南祖国阵线中央委员会副主席裴氏清。", "zh")
     assert "Bùi Thị Thanh" in {e.name for e in art.entities if e.type == "person"}
+
+
+def _people(text, lang):
+    return [e.name for e in _art(text, lang).entities if e.type == "person"]
+
+
+def test_names_listed_beside_a_person():
+    # dantri-unc-vi/news_society_250.txt: a list of six; Đức ends a name here, it is not Germany
+    art = _art("Cơ quan điều tra đã làm rõ 6/17 người trốn đi Hàn Quốc, gồm: Trần Văn Dũng, Ngô Duy Bảo, "
+               "Dương Hùng Quang, Nguyễn Đình Cơ, Phạm Văn Đức và Ngô Duy Khánh.", "vi")
+    names = [e.name for e in art.entities if e.type == "person"]
+    assert {"Dương Hùng Quang", "Phạm Văn Đức", "Ngô Duy Khánh"} <= set(names)
+    assert not any(e.name == "Germany" for e in art.entities)
+    # dantri-unc-vi/news_entertainment_205.txt: a list after a person named elsewhere
+    names = _people("Nữ diễn viên Châu Tấn kể lại. Anh từng yêu những ngôi sao đình đám như Cù Dĩnh, "
+                    "Châu Tấn, Vương Phi... Cù Dĩnh và Lý Á Bằng yêu nhau.", "vi")
+    assert "Vương Phi" in names
+    # a title in brackets after the name
+    assert "Trần Phục Hưng" in _people("Bị can Trần Phục Hưng (Giám đốc Công ty TNHH MTV) bị bắt.", "vi")
+
+
+def test_chinese_names_around_titles_and_conjunctions():
+    # hkcnews/article_13732.md (traditional script: unknown names keep their own characters)
+    names = _people("邵家輝及張宇人分別是批發及零售界，以及飲食界議員。甚至叫下屬走出來食死貓（陳帆局長可有同感？）。", "zh")
+    assert set(names) == {"邵家輝", "張宇人", "陳帆"}
+    # 万 of a number and 天主教徒 are no name with a title
+    assert _people("在中國境內1200萬天主教徒當中約佔半數", "zh") == []
+    # 周二 is not the third character of a name
+    assert _people("美國副總統彭斯周二乘搭專機飛往新加坡。", "zh") == ["Mike Pence"]
+    # English names in Latin letters inside Chinese text
+    assert "Richard Haass" in _people("正如美國對外關係委員會會長Richard Haass 說：No deal is better.", "zh")

@@ -66,6 +66,51 @@ def _role_patterns():
 
 
 @lru_cache(maxsize=1)
+def _after_name_rx() -> re.Pattern:
+    """Titles that stand right after a name (陈帆局长)."""
+    words = {to_simplified(w) for w in knowledge.roles().get("zh_after_name", [])}
+    return re.compile(trie_pattern(words))
+
+
+_CONJUNCTIONS = {"及", "和", "与", "、", "以及", "同"}
+
+
+def _left_boundary(simp: str, s: int) -> bool:
+    """Nothing of a word stands right before position s: punctuation, a line start, or a
+    conjunction or preposition."""
+    if s == 0:
+        return True
+    ch = simp[s - 1]
+    return (not CJK.match(ch) and not ch.isalnum()) or ch in _FUNCTION_CHARS
+
+
+def _names_before_titles(simp: str, covered: list[bool], surnames: set[str]) -> list[tuple[int, int, str]]:
+    """"陈帆局长", "…、邵家辉议员": a family name and one or two characters standing between a
+    boundary and a title that follows names; the segmenter must not read it as a word or place."""
+    import rjieba
+
+    out = []
+    for m in _after_name_rx().finditer(simp):
+        t = m.start()
+        for n in (3, 2):
+            s = t - n
+            name = simp[max(0, s):t]
+            if (s < 0 or not all(CJK.match(c) for c in name) or name[0] not in surnames
+                    or name[0] in _BOUNDARY or not _left_boundary(simp, s) or any(covered[s:t])):
+                continue
+            first_tag = rjieba.tag(name)[0][1]
+            ends, pos = set(), s
+            for word in rjieba.cut(simp[s:m.end() + 2]):  # the title is a word of its own (not 万|天主教徒)
+                pos += len(word)
+                ends.add(pos)
+            if (first_tag not in ("ns", "nt", "nz") and t in ends and m.end() in ends
+                    and not _function_word_inside(name) and _plausible_zh_name(simp, s, t)):
+                out.append((s, t, name))
+            break
+    return out
+
+
+@lru_cache(maxsize=1)
 def _name_shape():
     r = knowledge.roles()
     return (frozenset(r.get("transliteration_chars", "")), frozenset(r.get("name_reject_first_tags", [])),
@@ -89,6 +134,32 @@ def _plausible_zh_name(simp: str, s: int, e: int) -> bool:
             return False
         pos += len(word)
     return True
+
+
+_FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "y", "e", "o", "f", "m", "q"})
+
+
+def _function_word_inside(name: str) -> bool:
+    """The segmenter reads an adverb, preposition, conjunction, particle or pronoun in the span
+    (都|迟大, 但|被, 由|律政, 齐|某, 党|的): not a name."""
+    import rjieba
+
+    return any(tag in _FUNCTION_TAGS for _w, tag in rjieba.tag(name))
+
+
+def _word_starts_at_third(simp: str, s: int) -> bool:
+    """The segmenter starts a time word or verb of two characters or more at the third character
+    after s: "彭斯|周二", so the name is the first two."""
+    import rjieba
+
+    pos = s
+    for word, tag in rjieba.tag(simp[s:s + 6]):
+        if pos - s == 2:
+            return len(word) >= 2 and tag in ("t", "v", "vn", "vd")
+        pos += len(word)
+        if pos - s > 2:
+            return False
+    return False
 
 
 def _extend_transliteration(simp: str, s: int, e: int) -> int:
@@ -198,6 +269,16 @@ def _folded_person_aliases() -> dict[str, str]:
     return out
 
 
+_TWO_WORDS_BEFORE = re.compile(r"(\w+) (\w+) $")
+
+
+def _ends_vietnamese_name(text: str, start: int) -> bool:
+    """A family name and a capitalised word stand right before: the word at `start` ends a
+    Vietnamese person's name."""
+    m = _TWO_WORDS_BEFORE.search(text, max(0, start - 24), start)
+    return bool(m and m.group(1) in _vi_surnames_latin() and m.group(2)[:1].isupper())
+
+
 def _one_edit(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
@@ -224,6 +305,13 @@ def _latin_known(name: str, found: dict, entries: dict) -> str | None:
     return None
 
 
+def _traditional_script(text: str, simp: str) -> bool:
+    """The Chinese of the text is written in traditional characters (one in twenty differs)."""
+    cjk = sum(1 for ch in text[:3000] if CJK.match(ch))
+    changed = sum(1 for a, b in zip(text[:3000], simp[:3000]) if a != b)
+    return cjk >= 20 and changed * 20 >= cjk
+
+
 def _near(a: str, b: str) -> bool:
     """Same length, same family name, and the same characters in another order or one off."""
     if len(a) != len(b) or a[0] != b[0] or a == b:
@@ -244,6 +332,7 @@ def find(art: Article) -> list[Entity]:
     found: dict[str, Entity] = {}
     entries: dict[str, dict] = {}
     covered = [False] * len(text)
+    traditional = _traditional_script(text, simp)
 
     def add(entry_key, name, typ, form, s, e, entry=None, country=None):
         ent = found.get(entry_key)
@@ -273,6 +362,8 @@ def find(art: Article) -> list[Entity]:
         if any(covered[m.start():m.end()]):
             continue
         e = by_alias[m.group(1)]
+        if e["type"] != "person" and _ends_vietnamese_name(text, m.start()):
+            continue  # Đức in "Phạm Văn Đức" is a given name, not Germany
         add(e["key"], e["name"], e["type"], m.group(1), m.start(), m.end(), e)
 
     # names the dictionary does not know
@@ -283,12 +374,14 @@ def find(art: Article) -> list[Entity]:
         for m in zh_title_name.finditer(simp):
             s = m.start(1)
             name = m.group(1)
-            if len(name) == 3 and (name[2] in _FUNCTION_CHARS or simp[s + 2:s + 4] in _VERBS_AFTER_NAME):
+            if len(name) == 3 and (name[2] in _FUNCTION_CHARS or simp[s + 2:s + 4] in _VERBS_AFTER_NAME
+                                   or _word_starts_at_third(simp, s) or _after_name_rx().match(simp, s + 2)):
                 name = name[:2]  # "王毅同…", "习近平强调": the third character starts the next word
             e = _extend_transliteration(simp, s, s + len(name))
             name = simp[s:e]
             if ((name[0] in surnames or _is_transliteration(name)) and name[0] not in _BOUNDARY
-                    and not any(covered[s:e]) and _plausible_zh_name(simp, s, e)):
+                    and not any(covered[s:e]) and _plausible_zh_name(simp, s, e)
+                    and (_is_transliteration(name) or not _function_word_inside(name))):
                 candidates.append((s, e, name))
         # a segmenter person name (jieba-rs) counts only before a speech or meeting verb
         import rjieba
@@ -309,7 +402,13 @@ def find(art: Article) -> list[Entity]:
         for _s, _e, name in tagged:
             counts[name] = counts.get(name, 0) + 1
         candidates += [(a, b, name) for a, b, name in tagged if len(name) == 3 and counts[name] >= 2
-                       and _plausible_zh_name(simp, a, b)]
+                       and name[-1] not in _FUNCTION_CHARS and _plausible_zh_name(simp, a, b)]
+        # two segmenter names joined by a conjunction are two persons (邵家辉及张宇人)
+        for (a1, b1, n1), (a2, b2, n2) in zip(tagged, tagged[1:]):
+            if (simp[b1:a2] in _CONJUNCTIONS and len(n1) == len(n2) == 3
+                    and _plausible_zh_name(simp, a1, b1) and _plausible_zh_name(simp, a2, b2)):
+                candidates += [(a1, b1, n1), (a2, b2, n2)]
+        candidates += _names_before_titles(simp, covered, surnames)
         # a misspelt known name: any 3-character window with a Vietnamese family name
         for i in range(len(simp) - 2):
             w = simp[i:i + 3]
@@ -318,8 +417,14 @@ def find(art: Article) -> list[Entity]:
                     if _near(w, form):
                         candidates.append((i, i + 3, w))
                         break
+    person_spans = [(a, b) for ent in found.values() if ent.type == "person" for a, b, _f in
+                    [(m[0] + len(art.title) + 1, m[1] + len(art.title) + 1, m[2]) for m in ent.mentions]]
     if art.language in ("vi", "en") or not CJK.search(text[:2000]):
-        for s0, e0, name in latin_names.find(text, art.language):
+        for s0, e0, name in latin_names.find(text, art.language, person_spans):
+            if not any(covered[s0:e0]):
+                candidates.append((s0, e0, name))
+    else:  # English names written in Latin letters inside Chinese text ("律师 Michael Cohen")
+        for s0, e0, name in latin_names.find(text, "en"):
             if not any(covered[s0:e0]):
                 candidates.append((s0, e0, name))
 
@@ -348,6 +453,8 @@ def find(art: Article) -> list[Entity]:
                 display, country = viet, "Vietnam"
             elif _is_transliteration(name) or (country and country not in ("China", "Vietnam")):
                 display = to_simplified(name)  # a foreign name in characters: no pinyin guess
+            elif traditional:
+                display = form  # Hong Kong, Macao, Taiwan: Mandarin pinyin is not how they write it
             else:
                 display = pinyin_name(name)
         elif country is None and art.language == "vi" and name.split()[0] in _vi_surnames_latin():

@@ -21,7 +21,7 @@ from ..textutil import trie_pattern
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 _LOW = "a-zà-ỹđ'’"
 _WORD = rf"[{_UP}][{_LOW}]*(?:-[{_UP}]?[{_LOW}]+)?"
-_RUN = re.compile(rf"(?<![\w{_UP}])({_WORD}(?:[ \t]+(?:(?:de|van|von|bin|al|der|da|du|la|le)[ \t]+)?{_WORD}){{1,5}})(?:['’]s)?(?![\w])")
+_RUN = re.compile(rf"(?<![^\W\u3400-\u9fff]|[{_UP}])({_WORD}(?:[ \t]+(?:(?:de|van|von|bin|al|der|da|du|la|le)[ \t]+)?{_WORD}){{1,5}})(?:['’]s)?(?![^\W\u3400-\u9fff])")
 
 
 _NONSPACE = re.compile(r"\S+")
@@ -89,12 +89,56 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
-def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
-    """(start, end, name) of the person names found."""
+_COORDINATION = re.compile(r"^\s*(?:,|và|and|&)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _title_in_brackets() -> re.Pattern:
+    """A title in brackets right after a name: "Trần Phục Hưng (Giám đốc Công ty…)"."""
+    r = knowledge.roles()
+    cues = set(r.get("vi", [])) | set(r.get("vi_person_cues", [])) | set(r.get("en_person_cues", []))
+    cues = {c for c in cues if c[:1].isupper()}
+    return re.compile(r"\s*\((?:" + trie_pattern(cues) + r")(?!\w)")
+
+
+def _coordinated(out: list[tuple[int, int, str]], waiting: list[tuple[int, int, str]],
+                 person_spans, text: str) -> list[tuple[int, int, str]]:
+    """Names in a list with a person ("Cù Dĩnh, Châu Tấn, Vương Phi", "A, B và C") are persons."""
+    not_before = _lists()[3]
+
+    def as_person(a: int) -> bool:  # not a street, school or district named after a person
+        return not not_before.search(text[max(0, a - 40):a])
+
+    def everywhere(name: str) -> set[tuple[int, int]]:  # every place a person's name stands
+        return {(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+                if as_person(m.start())}
+
+    spans = {(a, b) for a, b, _n in out} | {(a, b) for a, b in person_spans or () if as_person(a)}
+    for name in {text[a:b] for a, b in spans}:
+        spans |= everywhere(name)
+    added = []
+    changed = True
+    while changed and waiting:
+        changed = False
+        for item in list(waiting):
+            a, b, name = item
+            if any((e <= a and _COORDINATION.match(text[e:a])) or (b <= s and _COORDINATION.match(text[b:s]))
+                   for s, e in spans):
+                waiting.remove(item)
+                added.append(item)
+                spans |= everywhere(name)
+                changed = True
+    return added
+
+
+def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the person names found; `person_spans` are those of persons already
+    known in the text, for names listed beside them."""
     cue_rx, speech_rx, said_before, not_before, surnames, stop, lead = _lists()
     middles = frozenset(knowledge.roles().get("vi_middle_names", []))
     known = _known_non_persons()
     out = []
+    waiting = []  # Vietnamese-shaped names with nothing around them saying they are persons
     for m in _RUN.finditer(text):
         group = re.sub(r"['’]s$", "", m.group(1))
         words = group.split()
@@ -134,9 +178,11 @@ def find(text: str, language: str | None) -> list[tuple[int, int, str]]:
         given = language == "en" and trimmed[0] in _given_names() and 2 <= len(trimmed) <= 3
         family = (language == "vi" and trimmed[0] in surnames and len(trimmed) >= 3
                   and trimmed[1] in middles and not text[max(0, start - 2):start].strip(" ").endswith(("-", "/", ":")))
-        if cued or spoke or family or given:
+        if cued or spoke or family or given or _title_in_brackets().match(text, m.end(1)):
             out.append((start, end, name))
-    return out
+        elif language == "vi" and trimmed[0] in surnames and len(trimmed) <= 4:
+            waiting.append((start, end, name))
+    return out + _coordinated(out, waiting, person_spans, text)
 
 
 @lru_cache(maxsize=1)
