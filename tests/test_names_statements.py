@@ -87,10 +87,41 @@ def test_credits_and_titles_are_not_names():
     ("It has discussed investments with HSBC, according to Youssef Nasr, the bank's chief executive.", "en",
      [("Youssef Nasr", "It has discussed investments with HSBC")]),                      # not the apposition
     ("\"Con tôi chỉ xem phim hoạt hình\", cha của Na Young nói thêm.", "vi", []),        # the father speaks
+    # zaobao-realtime/2024-04-09.json#53: who is met is not who speaks
+    ("中国国家主席习近平星期一（4月8日）在北京人民大会堂会见到访的越南国会主席王庭惠时强调，志同道合是中越关系最鲜明的特征。", "zh",
+     [("Xi Jinping", "志同道合是中越关系最鲜明的特征。")]),
+    # cctv-xwlb-json/20221101.json#5: a leader named inside the speaker's words to his guest
+    ("李克强表示，中越是全面战略合作伙伴。昨天，习近平总书记同你举行富有成果的会谈，并全面介绍了中共二十大主要情况。中方愿同越方保持高层交往。",
+     "zh", [("Li Keqiang", "中越是全面战略合作伙伴。"), ("Li Keqiang", "昨天，习近平总书记同你举行富有成果的会谈，并全面介绍了中共二十大主要情况。"),
+            ("Li Keqiang", "中方愿同越方保持高层交往。")]),
+    # dantri-unc-vi/news_entertainment_255.txt: a paragraph that is one quote goes on in the last speaker's words
+    ("Nữ diễn viên Từ Nhược Tuyên từng giải thích rằng, cô trở lại làm việc không phải vì tiền.\n"
+     "\"Tôi rất ghét cách báo chí đưa tin rằng tôi kết hôn với một doanh nhân giàu có.\"", "vi",
+     [("Từ Nhược Tuyên", "cô trở lại làm việc không phải vì tiền."),
+      ("Từ Nhược Tuyên", "Tôi rất ghét cách báo chí đưa tin rằng tôi kết hôn với một doanh nhân giàu có.")]),
 ])
 def test_statement_edges(text, lang, want):
     got = [(s.speaker, s.text) for s in statements.find(_art(text, lang))]
     assert got == want
+
+
+def test_words_of_nobody_named_are_nobody_s():
+    # cctv-xwlb-json/20250524.json#10: unnamed scholars speak after a named prime minister
+    art = _art("爱尔兰总理马丁表示，美国的做法将严重损害双边贸易关系。德国、法国、荷兰等多国官员都对美国威胁表示反对。"
+               "多国学者也表示，美国此举加剧了不确定性。", "zh", published="2025-05-24")
+    assert [s.text for s in statements.find(art)] == ["美国的做法将严重损害双边贸易关系。"]
+    # bbc-news-en/politics_116.txt: "she said" after an unnamed mother is not the last named speaker
+    art = _art("Archy Kirkwood said the agency was failing parents. Michelle, a mother of twins, said she had not "
+               "received a penny. Her forms have twice been lost in the post, she said.", "en")
+    assert [s.speaker for s in statements.find(art)] == ["Archy Kirkwood"]
+    # zaobao-realtime/2023-09-28.json#57: who is asked about is not who speaks; the report goes on after
+    art = _art("大陆国务院台办发言人朱凤莲星期三（9月27日）回应台湾学者蔡金树近况时说，蔡金树因犯间谍罪被依法判处有期徒刑四年。"
+               "大陆国台办星期三举行例行新闻发布会。", "zh", published="2023-09-28")
+    assert [(s.speaker, s.text) for s in statements.find(art)] == [("Zhu Fenglian", "蔡金树因犯间谍罪被依法判处有期徒刑四年。")]
+    # cctv-xwlb-json/20150705.json#0: a paragraph opening with a quoted term is not a quotation
+    art = _art("习近平总书记多次强调指出，全面深化改革，就要激发市场蕴藏的活力。\n“三证合一”是将企业登记注册过程中涉及的三个部门准入证照合为一个。",
+               "zh", published="2015-07-05")
+    assert len(statements.find(art)) == 1
 
 
 def test_name_after_a_title_inside_a_body_name():
@@ -119,9 +150,10 @@ def test_names_listed_beside_a_person():
 
 
 def test_chinese_names_around_titles_and_conjunctions():
-    # hkcnews/article_13732.md (traditional script: unknown names keep their own characters)
-    names = _people("邵家輝及張宇人分別是批發及零售界，以及飲食界議員。甚至叫下屬走出來食死貓（陳帆局長可有同感？）。", "zh")
-    assert set(names) == {"邵家輝", "張宇人", "陳帆"}
+    # hkcnews/article_13732.md
+    art = _art("邵家輝及張宇人分別是批發及零售界，以及飲食界議員。甚至叫下屬走出來食死貓（陳帆局長可有同感？）。", "zh")
+    forms = {e.mentions[0][2] for e in art.entities if e.type == "person"}
+    assert forms == {"邵家輝", "張宇人", "陳帆"}
     # 万 of a number and 天主教徒 are no name with a title
     assert _people("在中國境內1200萬天主教徒當中約佔半數", "zh") == []
     # 周二 is not the third character of a name

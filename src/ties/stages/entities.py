@@ -305,13 +305,6 @@ def _latin_known(name: str, found: dict, entries: dict) -> str | None:
     return None
 
 
-def _traditional_script(text: str, simp: str) -> bool:
-    """The Chinese of the text is written in traditional characters (one in twenty differs)."""
-    cjk = sum(1 for ch in text[:3000] if CJK.match(ch))
-    changed = sum(1 for a, b in zip(text[:3000], simp[:3000]) if a != b)
-    return cjk >= 20 and changed * 20 >= cjk
-
-
 def _near(a: str, b: str) -> bool:
     """Same length, same family name, and the same characters in another order or one off."""
     if len(a) != len(b) or a[0] != b[0] or a == b:
@@ -332,7 +325,6 @@ def find(art: Article) -> list[Entity]:
     found: dict[str, Entity] = {}
     entries: dict[str, dict] = {}
     covered = [False] * len(text)
-    traditional = _traditional_script(text, simp)
 
     def add(entry_key, name, typ, form, s, e, entry=None, country=None):
         ent = found.get(entry_key)
@@ -453,8 +445,6 @@ def find(art: Article) -> list[Entity]:
                 display, country = viet, "Vietnam"
             elif _is_transliteration(name) or (country and country not in ("China", "Vietnam")):
                 display = to_simplified(name)  # a foreign name in characters: no pinyin guess
-            elif traditional:
-                display = form  # Hong Kong, Macao, Taiwan: Mandarin pinyin is not how they write it
             else:
                 display = pinyin_name(name)
         elif country is None and art.language == "vi" and name.split()[0] in _vi_surnames_latin():

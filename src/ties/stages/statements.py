@@ -87,6 +87,10 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
             continue
         gap = _ADVERBS.match(sent, b)
         m = _verb_after(simp, gap.end() if gap else b, 9)
+        if m and simp[(gap.end() if gap else b) + m.start() - 1:(gap.end() if gap else b) + m.start()] in ("时", "時") \
+                and mentions[0][0] < a and not obj_before.search(simp[max(0, mentions[0][0] - 14):mentions[0][0]]):
+            # "习近平会见到访的王庭惠时强调": who is met is not who speaks; the clause's subject is
+            return mentions[0][2], _after(sent, (gap.end() if gap else b) + m.end())
         if m and not re.search(r"[，,“\"「]", simp[b:(gap.end() if gap else b) + m.start()]):
             head = _TRAILING_CUE.sub("", sent[:a].rstrip())
             if not CJK.search(sent[a:b]) and len(head) >= 20 and head.endswith((",", "，", "\"", "”")):
@@ -101,6 +105,8 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
         if m is None:
             continue
         between = simp[b:b + m.start()]
+        if _SUBORDINATE.search(between):
+            continue  # "…Trump về những gì có thể xảy ra nếu thông tin…": the verb is another clause's
         if re.search(r"[“\"「]", between) or (CJK.search(sent[a:b]) and _title_zh().search(re.split(r"[，；]", between)[-1])):
             continue  # "高虹安争议缠身，民众党总统参选人柯文哲回应时说": a new titled subject after the comma
         return name, _after(sent, b + m.end())
@@ -173,6 +179,49 @@ def _closing(sent: str, base: int, persons) -> tuple[str, str] | None:
     return None
 
 
+_NARRATION_ZH = re.compile(r"星期[一二三四五六日天]|(?<![一-龥])周[一二三四五六日]|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日"
+                           r"|当天|當天|当日|當日|同日|据[^，。]{0,30}报道|據[^，。]{0,30}報道")
+_SPEECH_PERSON_ZH = re.compile(r"我|你|您|咱")
+_PRONOUN_HEAD = re.compile(r"^\s*(?:他|她|其|他们|她们|他們|她們|(?:he|she|they|it|ông|bà|anh|chị|cô|ông ấy|bà ấy|họ)(?!\w))", re.I)
+
+
+_SUBORDINATE = re.compile(r"(?<!\w)(?:nếu|khi|mà|rằng|vì|về|if|when|which|who|that|because|about)(?!\w)", re.I)
+
+
+def _opens_with_quote(para: str) -> bool:
+    """The paragraph starts with a quotation of a sentence or more, not a quoted term
+    ("“三证合一”是…", "\"Vành đai, con đường\" là…")."""
+    m = re.match(r"\s*[“\"「『]([^”\"」』]*)([”\"」』]|$)", para)
+    if not m:
+        return False
+    inner = m.group(1)
+    return (len(CJK.findall(inner)) >= 20 or len(inner.split()) >= 8) and bool(re.search(r"[，,。.!?！？]", inner))
+
+
+def _long_enough(part: str) -> bool:
+    """A statement says something: eight characters of Chinese or three words ("治療方式。", the
+    object of 提出, is not one)."""
+    cjk = len(CJK.findall(part))
+    return cjk >= 8 if cjk else len(part.split()) >= 3
+
+
+def _unnamed_speaker(sent: str, simp: str, base: int, persons) -> bool:
+    """Someone the text does not name speaks ("多国学者也表示，…", "Michelle, a mother of twins,
+    said…"): the words that follow are nobody's we know, and a later "she said" is not the last
+    named speaker's."""
+    zh_rx, latin_rx, *_ = _words()
+    if sent.lstrip()[:1] in _QUOTE_OPEN or _PRONOUN_HEAD.match(sent):
+        return False
+    if any(base <= a < base + len(sent) for p in persons for a, _b, _f in p.mentions):
+        return False
+    if CJK.search(sent):
+        head = re.split(r"[，,。；;：:“「]", simp, maxsplit=1)[0]
+        m = zh_rx.search(head)
+        return bool(m and m.start() >= 2 and head[m.start() - 1] not in "的之")
+    m = latin_rx.search(sent)
+    return bool(m and m.start() >= 3 and not re.search(r"[“\"]", sent[:m.start()]))
+
+
 def find(art: Article) -> list[Statement]:
     *_, pronouns, proposal = _words()
     persons = [e for e in art.entities if e.type == "person"]
@@ -180,12 +229,16 @@ def find(art: Article) -> list[Statement]:
     offset = 0
     last_speaker = None
     carry = None  # speaker of an enumeration that continues over paragraphs
+    spoke_before = False  # the previous paragraph gave someone's words
     for para in art.text.split("\n"):
         speaker = None
         if carry and _ENUM.match(para):
             speaker = carry
         else:
             carry = None
+        if speaker is None and spoke_before and last_speaker and _opens_with_quote(para):
+            speaker = last_speaker  # a paragraph that is one quote goes on in the last speaker's words
+        spoke_before = False
         for s0, _s1, sent in sentences(para):
             base = offset + s0
             simp = to_simplified(sent)
@@ -195,6 +248,15 @@ def find(art: Article) -> list[Statement]:
             pron = _PRONOUN_CLOSE.search(sent) if not (closing or hit) and last_speaker else None
             if pron:  # "…, but others would be cancelled, he said."
                 closing = (last_speaker, sent[:pron.start()])
+            if hit and speaker and hit[0] != speaker and not closing and re.search(r"你|您", simp):
+                hit = None  # "习近平总书记同你举行会谈": said to the guest, inside the speaker's words
+            if not (closing or hit or pron) and _unnamed_speaker(sent, simp, base, persons):
+                speaker = last_speaker = None
+                continue
+            if (speaker and not (closing or hit or pron) and _NARRATION_ZH.search(simp)
+                    and not _SPEECH_PERSON_ZH.search(simp)):
+                speaker = None  # "大陆国台办星期三举行例行新闻发布会。": the report goes on, not the speaker
+                continue
             if closing:
                 speaker, body = closing
                 last_speaker = speaker
@@ -215,8 +277,9 @@ def find(art: Article) -> list[Statement]:
             forms = {m[2] for p in persons if p.name == speaker for m in p.mentions} | {speaker}
             for part in _reporting_clauses(body, forms):
                 part = part.strip().strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ，,;；")
-                if len(part) >= 4 and not _TRUNCATED.search(sent):
+                if _long_enough(part) and not _TRUNCATED.search(sent):
                     out.append(Statement(speaker=speaker, text=part, offsets=(base, base + len(sent))))
+                    spoke_before = True
             if proposal.search(sent):
                 carry = speaker
         offset += len(para) + 1

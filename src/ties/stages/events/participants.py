@@ -33,7 +33,8 @@ def _excluded_spans(sent: Sentence, w: Words, typ: str, trigger_rel: int) -> lis
             hay = sent.simp if any("\u4e00" <= ch <= "\u9fff" for ch in rx.pattern) else sent.text
             spans += [(sent.start + m.start(), sent.start + m.end()) for m in rx.finditer(hay)]
     speech = w.speech.search(sent.simp, sent.low, 0, trigger_rel)
-    if speech:  # the speaker of "X cho biết …" reports the happening
+    if speech and not w.self_reference.search(sent.simp, sent.low, speech[1], trigger_rel):
+        # the speaker of "X cho biết …" reports the happening, unless saying it of himself
         spans.append((sent.start, sent.start + speech[1]))
     return spans
 

@@ -84,6 +84,7 @@ class Words:
     invitation: list[re.Pattern]
     traveller_after: list[re.Pattern]
     anaphora: WordList
+    self_reference: WordList
     attend_before: list[re.Pattern]
     witness: WordList
     welcome: WordList
@@ -148,6 +149,7 @@ def words() -> Words:
         invitation=_rx_list(r.get("invitation")),
         traveller_after=_rx_list(r.get("traveller_after_trigger")),
         anaphora=WordList(r.get("anaphora")),
+        self_reference=WordList(r.get("self_reference")),
         attend_before=_rx_list(r.get("attend_before")),
         witness=WordList(r.get("witness")),
         welcome=WordList(r.get("welcome")),
