@@ -160,3 +160,13 @@ def test_chinese_names_around_titles_and_conjunctions():
     assert _people("美國副總統彭斯周二乘搭專機飛往新加坡。", "zh") == ["Mike Pence"]
     # English names in Latin letters inside Chinese text
     assert "Richard Haass" in _people("正如美國對外關係委員會會長Richard Haass 說：No deal is better.", "zh")
+
+
+def test_city_byline_and_places_are_no_persons():
+    # the city named after the president is a place
+    art = _art("Cầu thủ sinh ra ở TP Hồ Chí Minh đã ghi bàn.", "vi")
+    assert [e.name for e in art.entities if e.type == "person"] == []
+    assert any(e.name == "Ho Chi Minh City" for e in art.entities)
+    # a Reuters byline names reporters, not people of the story
+    assert _people("By Stephen Aldred and Victoria Thieberger\nChairman Li Ka-shing said on Monday.", "en") == ["Li Ka-shing"]
+    assert _people("By contrast, Prime Minister Theresa May said no.", "en") == ["Theresa May"]

@@ -75,6 +75,9 @@ def _given_names() -> frozenset[str]:
     return frozenset((knowledge.load_yaml("given_names.yaml") or {}).get("en", []))
 
 
+_BYLINE = re.compile(r"\s*By\s+(?:[A-Z][\w'.-]*\s*|and\s+|,\s*)*$")  # "By Stephen Aldred and Victoria Thieberger"
+
+
 def _trim(words: list[str]) -> list[str]:
     """Cut known countries, places and organizations off the front of a run."""
     known = _known_non_persons()
@@ -169,7 +172,8 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
         before = text[max(0, m.start(1) - 60):m.start(1)]
         line_start = max(text.rfind("\n", 0, m.start(1)), text.rfind(". ", 0, m.start(1)))
         before = before[max(0, len(before) - (m.start(1) - line_start - 1)):] if line_start >= 0 else before
-        if not_before.search(before) or _credit_rx().search(text[max(0, text.rfind("\n", 0, start) + 1):start]):
+        line = text[max(0, text.rfind("\n", 0, start) + 1):start]
+        if not_before.search(before) or _credit_rx().search(line) or _BYLINE.match(line):
             continue
         cued = cued_by_word or bool(cue_rx.search(before))
         if len(trimmed) < 2:
