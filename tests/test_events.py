@@ -33,6 +33,9 @@ def _events(art, typ):
     ("Chủ tịch nước sẽ thăm Trung Quốc và tham dự Diễn đàn Vành đai.", ["visit", "conference"]),
     ("陈日君抗议帕罗林。", []),                                                 # a protest is no incident type here
     ("成立海上共同开发磋商工作组。", []),                                       # a body's name, not talks
+    ("当习近平夫妇抵达主席府时，阮富仲夫妇在下车处迎接。", []),                   # the time of another happening
+    ("帕罗林在1月31日接受梵蒂冈电台及意大利《新闻报》访问。", []),               # an interview given, not a visit
+    ("Hai nhà lãnh đạo nhất trí tích cực trao đổi, ký kết Đề án tổng thể.", []),  # resolved to work towards it
 ])
 def test_frames(sentence, types):
     found = frames.find(clauses.split(sentence), words())
@@ -216,3 +219,15 @@ def test_meeting_placed_elsewhere_is_not_on_the_running_day():
     beijing, elsewhere = find(art)
     assert (beijing.start, beijing.location) == ("2016-09-12", "Beijing")
     assert (elsewhere.start, elsewhere.location) == (None, "Mongolia")
+
+
+def test_places_inside_other_words_and_the_deceased(extract_one):
+    # zaobao-realtime/2024-01-18.json#29: 林同 (Lâm Đồng) inside 都柏林|同 made the Irish PM Vietnamese
+    a = _item(extract_one, "zaobao-realtime/2024-01-18.json", 29)
+    (talks,) = _events(a, "talks")
+    assert not talks.bilateral and talks.location == "Dublin"
+    assert not any(e.name == "Lam Dong" for e in a.entities)
+    # cctv-xwlb-json/20250524.json#0: the one who died is not a party to the condolence message
+    b = _item(extract_one, "cctv-xwlb-json/20250524.json", 0)
+    msg = _events(b, "message")[0]
+    assert "Trần Đức Lương" not in msg.participants and "Xi Jinping" in msg.participants

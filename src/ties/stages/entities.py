@@ -314,6 +314,20 @@ def _near(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b)) == 1 and len(a) >= 3
 
 
+_PLACE_SUFFIX = set("省市县州岛港湾区")
+
+
+def _word_edges(simp: str) -> set[int]:
+    """Offsets where the segmenter starts or ends a word."""
+    import rjieba
+
+    edges, pos = {0}, 0
+    for word in rjieba.cut(simp):
+        pos += len(word)
+        edges.add(pos)
+    return edges
+
+
 def find(art: Article) -> list[Entity]:
     cjk_rx, latin_rx, by_alias = _matchers()
     zh_role_end, zh_title_name, surnames, vi_surnames = _role_patterns()
@@ -347,8 +361,14 @@ def find(art: Article) -> list[Entity]:
             if role and role not in ent.roles:
                 ent.roles.append(role)
 
+    word_edges: set[int] | None = None
     for m in cjk_rx.finditer(simp):
         e = by_alias[m.group(0)]
+        if len(m.group(0)) == 2 and e["type"] not in ("person", "country", "organization"):
+            if word_edges is None:
+                word_edges = _word_edges(simp)
+            if m.start() not in word_edges or (m.end() not in word_edges and simp[m.end():m.end() + 1] not in _PLACE_SUFFIX):
+                continue  # 林同 (Lâm Đồng) inside "都柏林|同|爱尔兰"
         add(e["key"], e["name"], e["type"], text[m.start():m.end()], m.start(), m.end(), e)
     for m in latin_rx.finditer(text):
         if any(covered[m.start():m.end()]):

@@ -87,6 +87,9 @@ def _is_modifier(sent: Sentence, c: Clause, s: int, e: int, w: Words) -> bool:
     return False
 
 
+_BARE_HEAD = re.compile(r"^\s*(?:并|並|và|and|或|hoặc)?\s*$")
+
+
 def _candidates(sent: Sentence, c: Clause, w: Words) -> list[tuple[int, int, EventType]]:
     """(start, end, type) of the triggers in a clause that survive the context checks, in
     clause offsets."""
@@ -111,6 +114,10 @@ def _candidates(sent: Sentence, c: Clause, w: Words) -> list[tuple[int, int, Eve
                 continue
             if w.proposal.search(c.simp, c.low, 0, s):
                 continue
+            if c.index > 0 and _BARE_HEAD.match(c.low[:s]):
+                before = sent.clauses[c.index - 1]  # "tích cực trao đổi, ký kết…": the verbs share the modal
+                if w.proposal.search(before.simp, before.low):
+                    continue
             neg = w.negation.search(c.simp, c.low, max(0, s - 8), s)
             if neg:
                 continue
