@@ -53,3 +53,13 @@ def test_jionlp_cases_floor():
         got = timeexpr.resolve(c["text"], ref, spans=True)
         ok += bool(got) and got[0].isoformat() == exp["time"][0][:10] and got[1].isoformat() == exp["time"][1][:10]
     assert tried > 200 and ok / tried >= 0.3, (ok, tried)
+
+
+def test_undated_year_after_a_recalled_month():
+    # baomoi-vi/22255762.txt: the report's 12 May comes after the visit of November 2016 it recalls
+    text = ("Chiều 12/5, tại Đại lễ đường Nhân dân, Chủ tịch nước Trần Đại Quang đã hội kiến Trương Đức Giang. "
+            "Chủ tịch nước đánh giá cao chuyến thăm Việt Nam của đồng chí Trương Đức Giang (tháng 11/2016).")
+    assert timeexpr.infer_year(text, 2026, people=[(2016, 2018)]) == 2017
+    # baomoi-vi/22557824.txt: a month ahead ("APEC tháng 11/2017 tới đây") is not behind the report
+    text = ("Ngày 18/6, Thủ tướng tiếp đoàn. Tập Cận Bình sẽ thăm Việt Nam, dự Hội nghị Cấp cao APEC tháng 11/2017 tới đây.")
+    assert timeexpr.infer_year(text, 2026) == 2017

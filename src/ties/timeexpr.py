@@ -200,6 +200,14 @@ _HORIZON = re.compile(r"(?:giai đoạn|đến năm|tới năm|đến|tới|tầ
 _YEAR_WORD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*niên|\b)")
 
 
+# a month of a year told as past ("tháng 11/2016", "2016年11月"), a day of a month without a year ("12/5", "5月12日")
+_MONTH_OF_YEAR = re.compile(r"(?<![\d/])(?:tháng\s*)?(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)")
+_MONTH_OF_YEAR_ZH = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{1,2}[日号])")
+_DAY_MONTH = re.compile(r"(?<![\d/])\d{1,2}/(\d{1,2})(?![\d/])|(?<![年\d])(\d{1,2})月\d{1,2}[日号]")
+_FUTURE_BEFORE = re.compile(r"(?:sẽ|sắp|dự kiến|kế hoạch|will|plans?|将|將|拟|擬)[^.;。]{0,80}$", re.I)
+_FUTURE_AFTER = re.compile(r"^\s*(?:tới đây|sắp tới|tới)(?!\w)")
+
+
 def infer_year(text: str, ceiling: int, people: list[tuple[int, int]] | None = None) -> int | None:
     """The year an undated text was written, from the strongest evidence it holds:
     1. full dates ("13/5/2017", "2017年5月13日", "May 13, 2017"): the latest;
@@ -225,6 +233,18 @@ def infer_year(text: str, ceiling: int, people: list[tuple[int, int]] | None = N
     years = [y for y in years if 1990 <= y <= ceiling]
     if years:
         y = max(years)
+        months = [int(m.group(1)) for m in _MONTH_OF_YEAR.finditer(text) if int(m.group(2)) == y
+                  and not _FUTURE_BEFORE.search(text[max(0, m.start() - 80):m.start()])
+                  and not _FUTURE_AFTER.match(text[m.end():m.end() + 12])]
+        months += [int(m.group(2)) for m in _MONTH_OF_YEAR_ZH.finditer(text) if int(m.group(1)) == y]
+        days = [int(m.group(1) or m.group(2)) for m in _DAY_MONTH.finditer(text)]
+        days = [d for d in days if 1 <= d <= 12]
+        if months and days and max(days) < max(months):
+            # "Chiều 12/5 … chuyến thăm Việt Nam (tháng 11/2016)": the report's May comes after
+            # that November, so it is of the next year
+            y += 1
+            if y > ceiling or (people and lo > 0 and not lo <= y <= hi):
+                return None
         if people and lo > 0:
             return min(max(y, lo), hi)
         return y
