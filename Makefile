@@ -25,7 +25,7 @@ demo: setup
 	$(BIN)/ties entity --db $(DB) "To Lam"
 
 test: setup
-	$(BIN)/python -m pytest -q tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests ran"; exit 1; fi; exit $$rc
+	$(BIN)/python -m pytest -q -n auto tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests ran"; exit 1; fi; exit $$rc
 
 bench: setup
 	$(BIN)/pip install -q -e ".[bench]"

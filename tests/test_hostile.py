@@ -1,4 +1,5 @@
 """Bad input gets one clear error or an article, never a traceback, never a stop of the batch."""
+import json
 import subprocess
 import sys
 
@@ -233,7 +234,7 @@ def test_one_huge_line_gives_a_short_title(tmp_path, extract_one):
     p = tmp_path / "line.txt"
     p.write_text("word " * 400_000 + "\n", encoding="utf-8")  # a 2 MB single line
     (a,) = _one(extract_one, p)
-    assert len(a.title) <= 501
+    assert len(a.title) <= 501 and len(a.text) >= 1_999_000  # the line is the text too, not lost
 
 
 def test_long_and_repeated_queries_answer_at_once(tmp_path, settings):
@@ -342,3 +343,29 @@ def test_page_of_many_paragraphs_is_read_whole(tmp_path, extract_one):
                  "".join(f"<p>Paragraph {i} of a long page about trade.</p>" for i in range(20_000)) + "</body></html>")
     (a,) = _one(extract_one, p)
     assert "Paragraph 19999 of a long page" in a.text and a.text.count("\n") >= 19_000
+
+
+def _peak_rss_kb(args: list[str], cwd, out=None) -> int:
+    """Peak resident memory of one `ties` run in a child process (ru_maxrss of a fresh child);
+    its standard output goes to the file `out`, if given."""
+    code = ("import resource, subprocess, sys; out = open(sys.argv[1], 'w') if sys.argv[1] else subprocess.DEVNULL; "
+            "subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.DEVNULL, check=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    r = subprocess.run([sys.executable, "-c", code, str(out or ""), sys.executable, "-m", "ties", *args],
+                       capture_output=True, text=True, cwd=cwd, check=True)
+    return int(r.stdout.strip())
+
+
+def test_a_30_mb_line_stays_within_ten_times_its_size(tmp_path):
+    """One 30 MB line: its text is kept whole, and the memory the run needs beyond that of a run on
+    a one-line file stays under ten times the input, for extract and for ingest."""
+    big, small, out = tmp_path / "line.txt", tmp_path / "small.txt", tmp_path / "out.jsonl"
+    big.write_text("word " * 6_000_000 + "\n", encoding="utf-8")
+    small.write_text("word word word\n", encoding="utf-8")
+    size_kb = big.stat().st_size // 1024
+    for args in (["extract"], ["ingest", "--db", str(tmp_path / "t.db")]):
+        base = _peak_rss_kb([*args, str(small)], tmp_path)
+        peak = _peak_rss_kb([*args, str(big)], tmp_path, out if args[0] == "extract" else None)
+        assert peak - base < 10 * size_kb, (args[0], peak, base, size_kb)
+    (a,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(a["text"]) == 29_999_999 and len(a["title"]) <= 501 and a["warnings"]

@@ -82,7 +82,8 @@ def extract(paths, as_json, no_knowledge, **opts):
                     d["duplicate_of"] = first_of[key]
                 else:
                     first_of[key] = rec.source_path
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+            out.write(json.dumps(d, ensure_ascii=False))
+            out.write("\n")
     sys.exit(0 if ok else 1)
 
 

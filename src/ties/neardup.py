@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
-import unicodedata
 
 from datasketch import MinHash
+
+from .textutil import squash
 
 NUM_PERM = 64
 BANDS = 16
@@ -14,8 +14,11 @@ MIN_CHARS = 120  # shorter texts (headlines, one-line summaries) are matched by 
 _SHINGLE = 5
 
 
+MAX_CHARS = 200_000  # a news article is shorter; a longer text is compared by its beginning
+
+
 def _shingles(text: str) -> set[bytes]:
-    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    s = squash(text[:MAX_CHARS]).lower()
     return {s[i:i + _SHINGLE].encode("utf-8") for i in range(max(1, len(s) - _SHINGLE + 1))}
 
 

@@ -51,14 +51,36 @@ def _no_surrogates(value):
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+MAX_ANALYSED_CHARS = 1_000_000  # a news article is far shorter; beyond this, memory and time are bounded
+
+
+def _run_knowledge(art: Article, stages, settings: Settings) -> Article:
+    """The knowledge stages over the article; a text longer than any news article (a 30 MB single
+    line) is kept whole, but names, events and statements are read from its first million
+    characters, with a warning saying so."""
+    full = art.text
+    if len(full) > MAX_ANALYSED_CHARS:
+        art.text = full[:MAX_ANALYSED_CHARS]
+        art.warnings.append(f"text of {len(full):,} characters: names, events, statements and figures "
+                            f"are read from the first {MAX_ANALYSED_CHARS:,}")
+    try:
+        for stage in stages:
+            art = stage(art, settings)
+    finally:
+        art.text = full
+    return art
+
+
 def extract_bytes(path: str, data: bytes, settings: Settings) -> Iterator[Article | Reject]:
     stages = register_knowledge_stages() if settings.knowledge_stages else []
     path = display_path(path)
     if is_documentation(path):
         yield Reject(path, "it is the folder's documentation (README, LICENSE, MANIFEST…), not an article")
         return
+    docs = readers.read_docs(path, data)
+    del data  # the reader holds the bytes only as long as it needs them
     try:
-        for raw in readers.read_docs(path, data):
+        for raw in docs:
             if isinstance(raw, UnreadableFile):
                 sub, _, why = str(raw).partition(": ")
                 yield Reject(sub if why else path, why or str(raw))
@@ -71,9 +93,7 @@ def extract_bytes(path: str, data: bytes, settings: Settings) -> Iterator[Articl
                 if not art.text and not art.title:
                     yield Reject(raw.source_path, "it holds no article text or title")
                     continue
-                for stage in stages:
-                    art = stage(art, settings)
-                yield art
+                yield _run_knowledge(art, stages, settings)
             except RecursionError:
                 yield Reject(raw.source_path, "its markup is nested too deeply to parse")
             except TiesError as e:
@@ -94,4 +114,6 @@ def extract_file(path: str, settings: Settings) -> Iterator[Article | Reject]:
     except UnreadableFile as e:
         yield Reject(display_path(path), str(e))
         return
-    yield from extract_bytes(path, data, settings)
+    docs = extract_bytes(path, data, settings)
+    del data
+    yield from docs

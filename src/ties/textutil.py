@@ -79,8 +79,14 @@ def segment(text: str, for_search: bool = False) -> list[str]:
     return out
 
 
+_NO_SPACE = {cp: None for cp in (*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
+                                  0x2028, 0x2029, 0x202F, 0x205F, 0x3000)}  # the characters str.isspace() calls spaces
+
+
 def squash(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
+    """The text without any white space, in compatibility form: a key to compare paragraphs by
+    (str.translate, so a line of many megabytes costs about its own size)."""
+    return unicodedata.normalize("NFKC", s or "").translate(_NO_SPACE)
 
 
 _SENT_END = re.compile(r"[。！？!?]+[”」』\"']?|\.[”\"']?(?=\s+[\"“‘(]?[A-ZĐÀ-ỸÂĂÊÔƠƯ0-9])|\n")

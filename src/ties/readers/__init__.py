@@ -64,12 +64,15 @@ def read_docs(path: str, data: bytes) -> Iterator[RawDoc | UnreadableFile]:
         yield from warc.read(path, data)
         return
     text, _encoding = decode(data)
+    del data  # a file of many megabytes is held once as text, not also as bytes
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     head = text[:4096]
     if looks_like_table(head):
         raise UnreadableFile("it is a tab-separated table, not an article")
     for reader in READERS:
         if reader.sniff(head):
-            yield from reader.read(path, text)
+            docs = reader.read(path, text)
+            del text
+            yield from docs
             return
     raise UnknownFormat("no reader recognises its content")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from .. import knowledge
 from ..model import RawDoc
+from ..stages.clean import MAX_TITLE
 
 _HEADER = re.compile(r"^#\s*([\w-]+)\s*[=:]\s*(.*)$")
 
@@ -37,6 +38,7 @@ def _meta_line(line: str) -> dict | None:
 
 def read(path: str, text: str) -> Iterator[RawDoc]:
     lines = text.lstrip("\ufeff").split("\n")
+    del text
     meta: dict = {"outlet_hints": [], "authors": []}
     i = 0
     while i < len(lines) and not lines[i].strip():
@@ -63,6 +65,8 @@ def read(path: str, text: str) -> Iterator[RawDoc]:
             if not s or breadcrumb.match(s):
                 continue
             title = s
+            if len(s) > MAX_TITLE:  # a first line of a paragraph's length is text too, not only a title
+                body.append(line)
             continue
         if len(body) < 12:
             fields = _meta_line(s) if s else None

@@ -186,7 +186,18 @@ def body_lines(raw: RawDoc) -> tuple[str | None, list[str]]:
         return None, markdown_lines(raw.body)
     if raw.body_kind == "markdown":
         return None, markdown_lines(raw.body)
-    return None, [s for s in (_WS.sub(" ", x).strip() for x in raw.body.split("\n")) if s]
+    return None, [s for s in (_collapse_spaces(x).strip() for x in raw.body.split("\n")) if s]
+
+
+_CHUNK = 1 << 20
+
+
+def _collapse_spaces(line: str) -> str:
+    """Runs of spaces as one; a line of many megabytes is done a megabyte at a time, so that
+    memory stays a small multiple of the line (a run cut at a chunk's edge may keep two spaces)."""
+    if len(line) <= _CHUNK:
+        return _WS.sub(" ", line)
+    return "".join(_WS.sub(" ", line[i:i + _CHUNK]) for i in range(0, len(line), _CHUNK))
 
 
 # ---------------------------------------------------------------- title
@@ -335,6 +346,9 @@ def _strip_glued_captions(line: str, m: dict) -> str:
     return line
 
 
+_LONGEST_BOILERPLATE = 20_000
+
+
 def clean_lines(lines: list[str], title: str, m: dict, art: Article | None = None) -> list[str]:
     title_key = squash(title)
     out: list[str] = []
@@ -345,6 +359,9 @@ def clean_lines(lines: list[str], title: str, m: dict, art: Article | None = Non
         if ended:
             # after '(完)': a short line naming the agency, then nothing of the story
             break
+        if len(line) > _LONGEST_BOILERPLATE:  # no caption, credit or link list runs this long
+            out.append(line)
+            continue
         key = squash(line)
         if title_key and (key == title_key or key == squash("#" + title)):
             continue
@@ -388,7 +405,7 @@ def run(raw: RawDoc) -> Article:
         first = next((x for x in lines if x and not m["breadcrumb_re"].match(x)), "")
         if len(first) <= 120:
             art.title = clean_title(first)
-    joined = " ".join(lines[:60])
+    joined = " ".join(lines[:60])[:20_000]  # enough to tell the language; a 30 MB line is not read whole
     main_lang = raw.meta.get("language") or detect_language(art.title + " " + joined)
     main_lang = (main_lang or "").split("-")[0].lower() or None
     main, other = _split_translation(lines, main_lang)
@@ -399,7 +416,7 @@ def run(raw: RawDoc) -> Article:
     if other:
         t_title = clean_title(other[0])
         t_lines = clean_lines(other[1:], t_title, m)
-        t_lang = detect_language(" ".join(other)) or "en"
+        t_lang = detect_language(" ".join(other)[:20_000]) or "en"
         art.translations.append(Translation(language=t_lang, title=t_title, text="\n".join(t_lines)))
     art.warnings.extend(raw.meta.get("warnings", []))
     return art

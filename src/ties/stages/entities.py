@@ -84,7 +84,7 @@ def _left_boundary(simp: str, s: int) -> bool:
     return (not CJK.match(ch) and not ch.isalnum()) or ch in _FUNCTION_CHARS
 
 
-def _names_before_titles(simp: str, covered: list[bool], surnames: set[str]) -> list[tuple[int, int, str]]:
+def _names_before_titles(simp: str, covered: bytearray, surnames: set[str]) -> list[tuple[int, int, str]]:
     """"陈帆局长", "…、邵家辉议员": a family name and one or two characters standing between a
     boundary and a title that follows names; the segmenter must not read it as a word or place."""
     import rjieba
@@ -338,7 +338,7 @@ def find(art: Article) -> list[Entity]:
             simp = simp.replace(to_simplified(x), "□" * len(x))
     found: dict[str, Entity] = {}
     entries: dict[str, dict] = {}
-    covered = [False] * len(text)
+    covered = bytearray(len(text))  # 1 where a name or place already stands
 
     def add(entry_key, name, typ, form, s, e, entry=None, country=None):
         ent = found.get(entry_key)
@@ -354,8 +354,7 @@ def find(art: Article) -> list[Entity]:
         if form not in ent.aliases and form != name:
             ent.aliases.append(form)
         ent.mentions.append((s - len(art.title) - 1, e - len(art.title) - 1, form))
-        for i in range(s, e):
-            covered[i] = True
+        covered[s:e] = b"\x01" * (e - s)
         if typ == "person" and CJK.match(form):
             role = _role_before(simp, s)
             if role and role not in ent.roles:

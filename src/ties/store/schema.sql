@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS articles (
   text_hash TEXT NOT NULL UNIQUE,       -- normalised text: same hash = same article
   title TEXT, published TEXT, outlet TEXT, url TEXT, language TEXT, text TEXT,
   relevant INTEGER NOT NULL DEFAULT 0,
-  data TEXT NOT NULL,                    -- the whole extraction-contract object, JSON
+  data TEXT NOT NULL,                    -- the extraction-contract object without its text (the text column), JSON
   near_duplicate_of INTEGER REFERENCES articles(id) ON DELETE SET NULL
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);

@@ -16,7 +16,7 @@ import zlib
 from importlib import resources
 
 from ..errors import StoreError
-from ..textutil import fold, segment, to_simplified
+from ..textutil import fold, segment, squash, to_simplified
 
 SCHEMA_VERSION = "2"
 MAX_QUERY_CHARS = 1000   # a query longer than this is refused with a message
@@ -31,12 +31,15 @@ def now() -> str:
 def text_hash(title: str, text: str) -> str:
     """Same hash = same article: NFKC, lower case, no whitespace; the title counts only when there is no text."""
     basis = text if text.strip() else "title:" + title
-    norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", basis)).lower()
+    norm = squash(basis).lower()  # the same key as a whitespace regex, at the cost of one copy
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()
 
 
 def _prepare(s: str) -> str:
     return to_simplified(s or "").replace("đ", "d").replace("Đ", "D")
+
+
+MAX_INDEXED_CHARS = 1_000_000  # the full-text index holds the first million characters of a text
 
 
 def search_form(s: str) -> str:
@@ -172,11 +175,13 @@ class Store:
                 "INSERT INTO articles(text_hash, title, published, outlet, url, language, text, relevant, data) "
                 "VALUES (?,?,?,?,?,?,?,?,?)",
                 (h, art.get("title"), art.get("published"), art.get("outlet"), art.get("url"), art.get("language"),
-                 art.get("text"), int(bool(art.get("relevant"))), json.dumps(art, ensure_ascii=False)))
+                 art.get("text"), int(bool(art.get("relevant"))),
+                 json.dumps({k: v for k, v in art.items() if k != "text"}, ensure_ascii=False)))
             aid = cur.lastrowid
+            body = (art.get("text") or "")[:MAX_INDEXED_CHARS]  # the text is stored whole, searched by its start
             self.db.execute("INSERT INTO articles_fts(rowid, title, body, extra) VALUES (?,?,?,?)",
-                            (aid, search_form(art.get("title") or ""), search_form(art.get("text") or ""),
-                             search_extra((art.get("title") or "") + "\n" + (art.get("text") or ""))))
+                            (aid, search_form(art.get("title") or ""), search_form(body),
+                             search_extra((art.get("title") or "") + "\n" + body)))
             if sig is not None:
                 self._near_duplicates(aid, sig, bands, threshold)
             self._index_knowledge(aid, art)
@@ -329,8 +334,12 @@ class Store:
         return out
 
     def article(self, aid: int) -> dict | None:
-        r = self.db.execute("SELECT data FROM articles WHERE id=?", (aid,)).fetchone()
-        return json.loads(r[0]) if r else None
+        r = self.db.execute("SELECT data, text FROM articles WHERE id=?", (aid,)).fetchone()
+        if not r:
+            return None
+        d = json.loads(r[0])
+        d.setdefault("text", r[1])  # the text is kept once, in its own column
+        return d
 
 
 def fold_alias(s: str) -> str:
