@@ -63,3 +63,13 @@ def test_undated_year_after_a_recalled_month():
     # baomoi-vi/22557824.txt: a month ahead ("APEC tháng 11/2017 tới đây") is not behind the report
     text = ("Ngày 18/6, Thủ tướng tiếp đoàn. Tập Cận Bình sẽ thăm Việt Nam, dự Hội nghị Cấp cao APEC tháng 11/2017 tới đây.")
     assert timeexpr.infer_year(text, 2026) == 2017
+
+
+def test_vietnamese_range_with_a_dash_and_a_bare_weekday():
+    ref = dt.date(2017, 12, 31)
+    # baomoi-vi/22246468.txt: "từ ngày 11 đến 15-5"; the sentence's full stop ends the date
+    assert timeexpr.resolve("Chủ tịch nước thăm Trung Quốc từ ngày 11 đến 15-5.", ref) == (dt.date(2017, 5, 11), dt.date(2017, 5, 15))
+    assert timeexpr.resolve("con đường” từ ngày 11 - 15/5.", ref) == (dt.date(2017, 5, 11), dt.date(2017, 5, 15))
+    # zaobao-realtime/2023-06-26.json#35, cut short by the feed: the last Sunday before Monday's report
+    assert timeexpr.resolve("秦刚星期天（6月...", dt.date(2023, 6, 26)) == (dt.date(2023, 6, 25), dt.date(2023, 6, 25))
+    assert timeexpr.resolve("将于星期五访问", dt.date(2023, 6, 28), future=True) == (dt.date(2023, 6, 30), dt.date(2023, 6, 30))

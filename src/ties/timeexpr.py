@@ -27,7 +27,7 @@ _TODAY_OFFSET = {"大前天": -3, "大前日": -3, "前天": -2, "前日": -2, "
                  "今早": 0, "现在": 0, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3}
 _ZH_DAY = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:[上下]午|晚|早|电|清晨|凌晨)?")
 _ZH_WEEK = re.compile(r"(上上周|上一?个?(?:周|星期|礼拜)|本周|这一?个?(?:周|星期|礼拜)|下一?个?(?:周|星期|礼拜)|(?<![上下这本])(?:星期|礼拜|周)(?=[一二三四五六日天]))(?:周|星期)?([一二三四五六日天])?")
-_VI_RANGE = re.compile(r"từ (?:ngày )?(\d{1,2})(?:[/.](\d{1,2}))?\s*(?:đến|tới|-|–|—)\s*(?:ngày )?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?")
+_VI_RANGE = re.compile(r"từ (?:ngày )?(\d{1,2})(?:[/.](\d{1,2}))?\s*(?:đến|tới|-|–|—)\s*(?:ngày )?(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![\d/-]|\.\d)")
 _VI_DATE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đêm|rạng sáng|Ngày|Sáng|Chiều|Tối|Trưa|Đêm) (\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?!\d|[.,]\d)")
 _ZH_DAY_RANGE = re.compile(r"(?<![\d月])(\d{1,2})[日号]?\s*(?:至|到|-|—+|－|–|~|～)\s*(\d{1,2})[日号]")
 _ZH_WEEKDAY_DAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天][（(](\d{1,2})日[)）]")
@@ -151,6 +151,12 @@ def _day(sentence: str, ref: dt.date, context: dt.date | None, future: bool = Fa
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=weeks)
         if m.group(2):
             wd = 6 if m.group(2) in "日天" else _CN_NUM[m.group(2)] - 1
+            if w in ("星期", "礼拜", "周"):
+                # a bare weekday in a report ("秦刚星期天…", read on Monday) is the last such day,
+                # or, for what is announced, the next one
+                back = (ref.weekday() - wd) % 7
+                day = ref + dt.timedelta(days=(7 - back) % 7) if future else ref - dt.timedelta(days=back)
+                return day, day
             day = monday + dt.timedelta(days=wd)
             return day, day
         return monday, monday + dt.timedelta(days=6)

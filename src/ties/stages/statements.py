@@ -54,6 +54,12 @@ def _title_zh() -> re.Pattern:
     return re.compile(trie_pattern({to_simplified(w) for w in knowledge.roles()["zh"]}))
 
 
+@lru_cache(maxsize=1)
+def _not_verbs() -> tuple[str, ...]:
+    """Phrases in which a verb of saying says nothing ("nói trên", "nói chung")."""
+    return tuple(w.lower() for w in knowledge.load_yaml("statements.yaml").get("not_verbs", []))
+
+
 def _verb_after(text: str, rel: int, limit: int):
     """The reporting verb after a person, within `limit` characters, before a full stop."""
     zh_rx, latin_rx, *_ = _words()
@@ -70,6 +76,8 @@ def _verb_after(text: str, rel: int, limit: int):
                 continue  # "…的建议": a noun, not a verb
             if m.group(0) in ("说", "說") and m.start() > 0 and window[m.start() - 1] in "演传傳小学學据據听聽":
                 continue  # 演说, 据说: nouns and hearsay
+            if window[m.start():m.start() + 16].lower().startswith(_not_verbs()):
+                continue  # "hai người khách nói trên": the ones named above, not speech
             if best is None or m.start() < best.start():
                 best = m
             break
@@ -199,10 +207,10 @@ def _opens_with_quote(para: str) -> bool:
 
 
 def _long_enough(part: str) -> bool:
-    """A statement says something: eight characters of Chinese or three words ("治療方式。", the
-    object of 提出, is not one)."""
+    """A statement says something: eight characters of Chinese or four words ("治療方式。", the
+    object of 提出, and "trước trận đấu." after "phát biểu" are not one)."""
     cjk = len(CJK.findall(part))
-    return cjk >= 8 if cjk else len(part.split()) >= 3
+    return cjk >= 8 if cjk else len(part.split()) >= 4
 
 
 def _unnamed_speaker(sent: str, simp: str, base: int, persons) -> bool:
