@@ -231,3 +231,34 @@ def test_places_inside_other_words_and_the_deceased(extract_one):
     b = _item(extract_one, "cctv-xwlb-json/20250524.json", 0)
     msg = _events(b, "message")[0]
     assert "Trần Đức Lương" not in msg.participants and "Xi Jinping" in msg.participants
+
+
+def test_each_counterpart_the_city_and_the_lead_s_day(extract_one):
+    # cctv-xwlb-json/20120920.json#10: 分别会见 three leaders: three meetings, in Nanning (广西南宁)
+    a = _item(extract_one, "cctv-xwlb-json/20120920.json", 10)
+    meetings = _events(a, "meeting")
+    assert [m.participants for m in meetings] == [["Xi Jinping", "Thongsing Thammavong"],
+                                                  ["Xi Jinping", "Nguyễn Tấn Dũng"], ["Xi Jinping", "吉迪拉"]]
+    assert {m.location for m in meetings} == {"Nanning"} and not _events(a, "conference")
+    # zaobao-realtime/2023-06-26.json#35: the lead's meeting takes the day of the next sentence (星期天, cut)
+    b = _item(extract_one, "zaobao-realtime/2023-06-26.json", 35)
+    (m,) = _events(b, "meeting")
+    assert m.start == "2023-06-25" and m.participants == ["Qin Gang", "Bùi Thanh Sơn"]
+    # zaobao-realtime/2023-06-28.json#45: words said to a visitor (向到访的…说) were said at a meeting
+    c = _item(extract_one, "zaobao-realtime/2023-06-28.json", 45)
+    (m,) = _events(c, "meeting")
+    assert (m.start, m.participants, m.location) == ("2023-06-27", ["Xi Jinping", "Phạm Minh Chính"], "Beijing")
+    # zaobao-realtime/2023-11-26.json#14: the city of the second report of one meeting is its place
+    d = _item(extract_one, "zaobao-realtime/2023-11-26.json", 14)
+    assert [m.location for m in _events(d, "meeting")] == ["Ho Chi Minh City"]
+
+
+def test_visits_under_way_and_ending(extract_one):
+    # cctv-xwlb-json/20131016.json#3: the day a visit ends is its end, not its start
+    a = _item(extract_one, "cctv-xwlb-json/20131016.json", 3)
+    (v,) = _events(a, "visit")
+    assert (v.start, v.end, v.location) == (None, "2013-10-15", "Vietnam")
+    # cctv-xwlb-json/20131016.json#2: "正在越南进行正式访问的李克强": begun on a day not said
+    b = _item(extract_one, "cctv-xwlb-json/20131016.json", 2)
+    (v,) = _events(b, "visit")
+    assert v.start is None

@@ -317,6 +317,16 @@ def _near(a: str, b: str) -> bool:
 _PLACE_SUFFIX = set("省市县州岛港湾区")
 
 
+def _beside_a_place(simp: str, s: int, e: int, by_alias: dict) -> bool:
+    """Another place or country of the gazetteer stands right before or after (广西|南宁, 越南|河内)."""
+    for n in (2, 3, 4):
+        for form in (simp[e:e + n], simp[max(0, s - n):s]):
+            entry = by_alias.get(form)
+            if entry and entry["type"] in ("place", "country") and len(form) == n:
+                return True
+    return False
+
+
 def _word_edges(simp: str) -> set[int]:
     """Offsets where the segmenter starts or ends a word."""
     import rjieba
@@ -366,8 +376,9 @@ def find(art: Article) -> list[Entity]:
         if len(m.group(0)) == 2 and e["type"] not in ("person", "country", "organization"):
             if word_edges is None:
                 word_edges = _word_edges(simp)
-            if m.start() not in word_edges or (m.end() not in word_edges and simp[m.end():m.end() + 1] not in _PLACE_SUFFIX):
-                continue  # 林同 (Lâm Đồng) inside "都柏林|同|爱尔兰"
+            on_edges = m.start() in word_edges and (m.end() in word_edges or simp[m.end():m.end() + 1] in _PLACE_SUFFIX)
+            if not on_edges and not _beside_a_place(simp, m.start(), m.end(), by_alias):
+                continue  # 林同 (Lâm Đồng) inside "都柏林|同|爱尔兰"; "广西南宁" is two places
         add(e["key"], e["name"], e["type"], text[m.start():m.end()], m.start(), m.end(), e)
     for m in latin_rx.finditer(text):
         if any(covered[m.start():m.end()]):

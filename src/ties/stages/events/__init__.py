@@ -13,6 +13,7 @@ Every list of words lives in data/events.yaml; see words.py for how it is read.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 from ... import knowledge, timeexpr
@@ -64,6 +65,38 @@ def _has_counterpart(f, states, w) -> bool:
                 or clauses.mentions_in(states, f.lead[0].start if f.lead else c.start, c.end))
 
 
+def _date_lead_from_next(found, sentences, persons, disc, w) -> None:
+    """A lead that says what happened but not when ("秦刚与裴青山会面时说，…") takes the day the
+    next sentence gives its principal ("秦刚星期天（6月…"), as feeds summarise."""
+    by_name = {p.name: p for p in persons}
+    for f in found:
+        if f.start or f.recalled or f.sentence.index != 0 or not f.participants or f.status != "occurred":
+            continue
+        who = by_name.get(f.participants[0])
+        for sent in sentences[1:3]:
+            if who and clauses.mentions_in([who], sent.start, sent.end):
+                when = dates.resolve_clause(sent, disc)
+                if when:
+                    f.start = f.end = when[0].isoformat()
+                    f.date_inferred = disc.inferred
+                break
+
+
+def _each_counterpart(f, w) -> list:
+    """"习近平分别会见了通邢、阮晋勇和吉迪拉": one meeting with each counterpart, not one of four."""
+    c = f.clause
+    if (f.type.name not in ("meeting", "talks", "call") or len(f.participants) < 3
+            or not w.separately.search(c.simp, c.low, 0, f.trigger[0] - c.start)):
+        return [f]
+    host, *others = f.participants
+    out = []
+    for other in others:
+        g = copy.copy(f)
+        g.participants = [host, other]
+        out.append(g)
+    return out
+
+
 def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Event]:
     w = words()
     persons = [e for e in art.entities if e.type == "person"]
@@ -107,7 +140,8 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
             f.status = status.status(f, art.published, w)
         elif f.explicit_date and here and not f.recalled:
             scene = here
-        found.append(f)
+        found.extend(_each_counterpart(f, w))
+    _date_lead_from_next(found, sentences, persons, disc, w)
     # a happening with nobody named is kept only where nobody is expected (a forum, a statement);
     # one between sides with one person named needs a counterpart (a delegation, a body, a country)
     kept = [f for f in found if (f.participants or (f.type.name in ("conference", "joint_statement") and f.start))

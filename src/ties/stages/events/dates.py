@@ -67,6 +67,19 @@ def note_sentence_date(text: str, simp: str, d: Discourse, w: Words) -> None:
         d.running = when[0]
 
 
+_CUT_BRACKET = re.compile(r"[（(][^）)]*(?:…|\.\.\.)\s*$")
+
+
+def resolve_clause(sent, d: Discourse) -> tuple[dt.date, dt.date] | None:
+    """The single day a sentence states for itself (not a month, not a span), or None."""
+    simp = _CUT_BRACKET.sub("", blank_titles(sent.simp))  # "星期天（6月..." cut by the feed: the weekday says it
+    if _PARTIAL.search(simp):
+        return None
+    when = timeexpr.resolve(simp if re.search(r"[\u4e00-\u9fff]", simp) else blank_titles(sent.text), d.ref, None,
+                            relative=not d.inferred) if d.ref else None
+    return when if when and when[0] == when[1] else None
+
+
 def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
     c = frame.clause
     scope_simp, scope_low = frame.scope()
@@ -96,6 +109,13 @@ def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
     elif d.same_day_outlet and d.published and frame.sentence.paragraph <= first_paragraph:
         start = end = d.published
         d.running = start
+    if frame.type.name == "visit" and start:
+        t0 = frame.trigger[0] - c.start
+        spanned = end is not None and end != start
+        if w.visit_ended.search(c.simp, c.low, 0, t0):
+            start, end = None, end or start  # "当日中午…结束对越南的正式访问": the day it ended
+        elif not spanned and w.visit_ongoing.search(scope_simp, scope_low):
+            start = end = None  # "正在越南进行正式访问": under way, begun on a day not said here
     if frame.type.name == "visit" and start and (end is None or end == start):
         days = trip_length(scope_simp + "".join(x.simp for x in frame.tail))
         if days and days > 1:

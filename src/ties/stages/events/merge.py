@@ -8,6 +8,7 @@ joins an event of its type on the same day.
 """
 from __future__ import annotations
 
+from ... import knowledge
 from .frames import Frame
 
 
@@ -30,6 +31,16 @@ def _same(a: Frame, b: Frame) -> bool:
     return pa <= pb or pb <= pa
 
 
+def _finer(a: str | None, b: str | None) -> str | None:
+    """Of two places of one happening, the finer: a city over the country it is in."""
+    if not a or not b or a == b:
+        return a or b
+    ea, eb = knowledge.gazetteer_by_name(a) or {}, knowledge.gazetteer_by_name(b) or {}
+    if ea.get("type") == "country" and eb.get("country") == a:
+        return b
+    return a
+
+
 def merge(frames: list[Frame]) -> list[Frame]:
     out: list[Frame] = []
     for f in frames:
@@ -45,7 +56,7 @@ def merge(frames: list[Frame]) -> list[Frame]:
                 target.start, target.end = f.start, f.end  # a stated span beats a single day
         if target.start and f.start == target.start and not target.end and f.end and f.end != f.start and not f.recalled:
             target.end = f.end  # "抵达越南，展开两天访问": the trip's end from its other clause
-        target.location = target.location or f.location
+        target.location = _finer(target.location, f.location)
         target.recalled = target.recalled and f.recalled
         target.bilateral = target.bilateral or f.bilateral
         if target.status != f.status and f.explicit_date and not target.explicit_date:

@@ -48,6 +48,10 @@ def locate(frame: Frame, art: Article, places: list[Entity], countries: list[Ent
                 head = a2
         before = to_simplified(art.text[max(sent.start, head - 30):head])
         if w.place_prepositions.search(before):
+            end = b  # "在广西南宁": the province, then the city in it; the last of the chain is the place
+            for a2, b2, e2 in chain:
+                if a2 == end and e2.type == "place":
+                    ent, end = e2, b2
             return _city_of(ent)
     if frame.type.name != "visit":  # "在蒙古亚欧首脑会议期间会晤": a country where no city is said
         for a, b, ent in mentions_in(countries, lo, hi):

@@ -75,6 +75,9 @@ class Words:
     habitual: WordList
     recalled: WordList
     same_day: WordList
+    separately: WordList
+    visit_ongoing: WordList
+    visit_ended: WordList
     planned: WordList
     cancelled: WordList
     speech: WordList
@@ -140,6 +143,9 @@ def words() -> Words:
         habitual=WordList(r.get("habitual")),
         recalled=WordList(r.get("recalled")),
         same_day=WordList(r.get("same_day")),
+        separately=WordList(r.get("separately")),
+        visit_ongoing=WordList(r.get("visit_ongoing")),
+        visit_ended=WordList(r.get("visit_ended")),
         planned=WordList(r.get("planned")),
         cancelled=WordList(r.get("cancelled")),
         speech=WordList(r.get("speech")),
