@@ -170,3 +170,17 @@ def test_city_byline_and_places_are_no_persons():
     # a Reuters byline names reporters, not people of the story
     assert _people("By Stephen Aldred and Victoria Thieberger\nChairman Li Ka-shing said on Monday.", "en") == ["Li Ka-shing"]
     assert _people("By contrast, Prime Minister Theresa May said no.", "en") == ["Theresa May"]
+
+
+def test_bodies_magazines_and_credits_are_no_persons():
+    # baomoi-vi/22570310.txt: the body's short name before the chairman's name is not part of it
+    assert _people("Chủ tịch Vinatex Trần Quang Nghị cho biết doanh thu tăng.", "vi") == ["Trần Quang Nghị"]
+    # baomoi-vi/21494521.txt: a magazine named after "tạp chí" is not a person
+    assert _people("Theo tạp chí Shipborne Weapons, tổng biên tập Shi Hong cho biết.", "vi") == ["Shi Hong"]
+    # baomoi-vi/22243260.txt: the IMF's Vietnamese name
+    assert _people("Quỹ Tiền tệ quốc tế (IMF) cho biết tăng trưởng chậm lại.", "vi") == []
+    # reuters-financial-en: "Reporting By Sisi Tang" names the reporter, not Egypt's president
+    assert _people("HSBC shares rose.\n(Reporting By Sisi Tang; Editing by Ken Wills)", "en") == []
+    # zaobao-realtime/2023-03-07.json#59: a Taiwanese minister's name is read in pinyin, not left in characters
+    art = _art("台湾国防部长邱国正星期二说，台军将加强训练。", "zh", published="2023-03-07")
+    assert "Qiu Guozheng" in {e.name for e in art.entities if e.type == "person"}

@@ -473,7 +473,7 @@ def find(art: Article) -> list[Entity]:
             viet = hanviet_name(to_simplified(name)) if _vietnamese_context(simp, s, name) else None
             if viet:
                 display, country = viet, "Vietnam"
-            elif _is_transliteration(name) or (country and country not in ("China", "Vietnam")):
+            elif _is_transliteration(name) or (country and country not in ("China", "Vietnam", "Taiwan")):
                 display = to_simplified(name)  # a foreign name in characters: no pinyin guess
             else:
                 display = pinyin_name(name)

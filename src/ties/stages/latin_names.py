@@ -157,6 +157,9 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
         if len(words) < 2 or "\x00" + words[-1] in stop:
             continue
         trimmed = _trim(words)
+        if (language == "vi" and len(trimmed) >= 4 and trimmed[1] in surnames and trimmed[0].isascii()
+                and len(trimmed[0]) >= 5 and trimmed[0] not in _given_names()):
+            trimmed = trimmed[1:]  # "Chủ tịch Vinatex Trần Quang Nghị": a body's brand name (no Vietnamese syllable) first
         if len(trimmed) < 1:
             continue
         if len(trimmed) > 4:
