@@ -184,3 +184,19 @@ def test_bodies_magazines_and_credits_are_no_persons():
     # zaobao-realtime/2023-03-07.json#59: a Taiwanese minister's name is read in pinyin, not left in characters
     art = _art("台湾国防部长邱国正星期二说，台军将加强训练。", "zh", published="2023-03-07")
     assert "Qiu Guozheng" in {e.name for e in art.entities if e.type == "person"}
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # cctv-xwlb-json/20200118.json#16: 他们 are the attendees, not the last speaker
+    ("习近平发表致辞。多位缅甸人士观看了活动。他们说，习主席的致辞情深意切，促进民心相通。", "zh", []),
+    # zaobao-realtime/2023-03-21.json#66: the office speaks of him; he is not the speaker
+    ("台湾总统府星期一（3月20日）证实，收到前总统马英九访陆申报，希望他此行能展现台湾民主自由的价值。", "zh", []),
+    # tintuchangngay-vi/2026-06-13.json#165: to re-share another's statement is not to speak
+    ("Tổng thống Donald Trump chia sẻ lại tuyên bố của Ngoại trưởng Iran, trong đó khẳng định thỏa thuận "
+     "đang gần hơn bao giờ hết.", "vi", []),
+    # bbc-news-en/sport_298.txt: a sentence's "But" is not part of the name; who was told is skipped
+    (" But Nigel Williams told the Scottish Daily Mail: \"I spoke to Matt Williams at the post-match dinner.\"", "en",
+     [("Nigel Williams", "I spoke to Matt Williams at the post-match dinner.")]),
+])
+def test_speakers_seen_wrong_in_the_audit(text, lang, want):
+    assert [(s.speaker, s.text) for s in statements.find(_art(text, lang, published="2023-03-21"))] == want

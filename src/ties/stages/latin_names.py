@@ -25,6 +25,8 @@ _RUN = re.compile(rf"(?<![^\W\u3400-\u9fff]|[{_UP}])({_WORD}(?:[ \t]+(?:(?:de|va
 
 
 _NONSPACE = re.compile(r"\S+")
+_CONJUNCTIONS = frozenset({"But", "And", "Yet", "So", "Also", "However", "Meanwhile", "Then", "While", "When", "If",
+                           "As", "Or", "Nor", "Since", "After", "Before", "Although", "Though"})
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +147,8 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
     for m in _RUN.finditer(text):
         group = re.sub(r"['’]s$", "", m.group(1))
         words = group.split()
+        while words and words[0] in _CONJUNCTIONS:  # "But Nigel Williams told…": a sentence's first word
+            words = words[1:]
         cued_by_word = False
         stripped = True
         while words and stripped:  # "Mr Aiyar", "Bà Hoa", "Prime Minister X": the person word, not the name

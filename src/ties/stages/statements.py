@@ -44,7 +44,7 @@ def _words():
     obj_before = re.compile(r"(?:" + "|".join(re.escape(to_simplified(w)) if CJK.search(w) else r"(?<!\w)" + re.escape(w)
                                               for w in d["object_words"]) + r")\s*[^\s，,。]{0,12}$", re.I)
     verb_first = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, d["verb_first"])) + r")\s+(?:[^\s,.;]+\s+){0,5}$", re.I)
-    pronouns = re.compile(r"^(" + "|".join(map(re.escape, d["pronouns_zh"])) + r")(?:[^，。]{0,10}?)(" + zh_rx.pattern + ")")
+    pronouns = re.compile(r"^(" + "|".join(map(re.escape, d["pronouns_zh"])) + r")(?![们們])(?:[^，。]{0,10}?)(" + zh_rx.pattern + ")")
     proposal = re.compile(r"(提出|就)[^。]{0,20}(举措|主张|建议|倡议)")
     return zh_rx, latin_rx, obj_before, verb_first, pronouns, proposal
 
@@ -115,6 +115,8 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
         between = simp[b:b + m.start()]
         if _SUBORDINATE.search(between):
             continue  # "…Trump về những gì có thể xảy ra nếu thông tin…": the verb is another clause's
+        if CJK.search(sent[a:b]) and re.search(r"[，,]", between) and _OBJECT_VERB_BEFORE.search(simp[max(0, a - 6):a]):
+            continue  # "证实，收到前总统马英九访陆申报，希望他…": the person is an object; the body speaks
         if re.search(r"[“\"「]", between) or (CJK.search(sent[a:b]) and _title_zh().search(re.split(r"[，；]", between)[-1])):
             continue  # "高虹安争议缠身，民众党总统参选人柯文哲回应时说": a new titled subject after the comma
         return name, _after(sent, b + m.end())
@@ -136,8 +138,10 @@ def _after(sent: str, end: int) -> str:
     more = re.match(r"(?:时|時)?(?:说|說|表示|指出|强调|強調|称|稱)", sent[end:])  # "回应时说", "会见时表示"
     end += more.end() if more else 0
     if sent[max(0, end - 4):end].lower() == "told":  # "told the Independent he expected…": skip who was told
-        told = re.match(r"\s+(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){1,4}|\s+reporters\s+|\s+journalists\s+", sent[end:])
+        told = re.match(r"\s+(?:the\s+)?(?:[A-Z][\w.&'-]*[:,]?\s+){1,4}|\s+reporters\s+|\s+journalists\s+", sent[end:])
         end += told.end() - 1 if told else 0
+    told_vi = re.match(r"\s+với\s+(?:[A-ZĐ][^\s,]*\s+){1,4}(?=rằng|,)", sent[end:])  # "nói với Nikkei Asia rằng"
+    end += told_vi.end() if told_vi else 0
     colon = re.match(r"\s*(?:rằng|that)?\s*[：:，,]?\s*", sent[end:])
     return sent[end + (colon.end() if colon else 0):]
 
@@ -193,7 +197,8 @@ _SPEECH_PERSON_ZH = re.compile(r"我|你|您|咱")
 _PRONOUN_HEAD = re.compile(r"^\s*(?:他|她|其|他们|她们|他們|她們|(?:he|she|they|it|ông|bà|anh|chị|cô|ông ấy|bà ấy|họ)(?!\w))", re.I)
 
 
-_SUBORDINATE = re.compile(r"(?<!\w)(?:nếu|khi|mà|rằng|vì|về|if|when|which|who|that|because|about)(?!\w)", re.I)
+_OBJECT_VERB_BEFORE = re.compile(r"(?:收到|接到|批准|邀请|邀請|欢迎|歡迎|会见|會見|会晤|會晤|接见|接見|宣布|任命|支持|反对|反對|批评|批評)[^，。]{0,5}$")
+_SUBORDINATE = re.compile(r"(?<!\w)(?:nếu|khi|mà|rằng|vì|về|trong đó|if|when|which|who|that|because|about)(?!\w)", re.I)
 
 
 def _opens_with_quote(para: str) -> bool:
