@@ -85,8 +85,9 @@ _NO_SPACE = {cp: None for cp in (*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0
 
 def squash(s: str) -> str:
     """The text without any white space, in compatibility form: a key to compare paragraphs by
-    (str.translate, so a line of many megabytes costs about its own size)."""
-    return unicodedata.normalize("NFKC", s or "").translate(_NO_SPACE)
+    (a line of many megabytes by str.translate, which costs about its own size)."""
+    s = unicodedata.normalize("NFKC", s or "")
+    return "".join(s.split()) if len(s) < 100_000 else s.translate(_NO_SPACE)
 
 
 _SENT_END = re.compile(r"[。！？!?]+[”」』\"']?|\.[”\"']?(?=\s+[\"“‘(]?[A-ZĐÀ-ỸÂĂÊÔƠƯ0-9])|\n")

@@ -327,12 +327,15 @@ def _beside_a_place(simp: str, s: int, e: int, by_alias: dict) -> bool:
     return False
 
 
-def _word_edges(simp: str) -> set[int]:
-    """Offsets where the segmenter starts or ends a word."""
-    import rjieba
+@lru_cache(maxsize=4)
+def _surname_class(surnames: frozenset[str]) -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(surnames))) + "]")
 
+
+def _word_edges(tagged: list[tuple[str, str]]) -> set[int]:
+    """Offsets where the segmenter starts or ends a word."""
     edges, pos = {0}, 0
-    for word in rjieba.cut(simp):
+    for word, _tag in tagged:
         pos += len(word)
         edges.add(pos)
     return edges
@@ -370,12 +373,20 @@ def find(art: Article) -> list[Entity]:
             if role and role not in ent.roles:
                 ent.roles.append(role)
 
+    segmented: list = []
+
+    def tagged_words() -> list[tuple[str, str]]:  # the segmenter's words of the whole text, once
+        if not segmented:
+            import rjieba
+            segmented.append(rjieba.tag(simp))
+        return segmented[0]
+
     word_edges: set[int] | None = None
     for m in cjk_rx.finditer(simp):
         e = by_alias[m.group(0)]
         if len(m.group(0)) == 2 and e["type"] not in ("person", "country", "organization"):
             if word_edges is None:
-                word_edges = _word_edges(simp)
+                word_edges = _word_edges(tagged_words())
             on_edges = m.start() in word_edges and (m.end() in word_edges or simp[m.end():m.end() + 1] in _PLACE_SUFFIX)
             if not on_edges and not _beside_a_place(simp, m.start(), m.end(), by_alias):
                 continue  # 林同 (Lâm Đồng) inside "都柏林|同|爱尔兰"; "广西南宁" is two places
@@ -409,7 +420,7 @@ def find(art: Article) -> list[Entity]:
         import rjieba
         pos = 0
         tagged = []
-        for word, tag in rjieba.tag(simp):
+        for word, tag in tagged_words():
             if (tag == "nr" and 2 <= len(word) <= 3 and word[0] in surnames and word[0] not in _BOUNDARY
                     and word not in _not_names_zh()
                     and not any(covered[pos:pos + len(word)])):
@@ -432,9 +443,11 @@ def find(art: Article) -> list[Entity]:
                 candidates += [(a1, b1, n1), (a2, b2, n2)]
         candidates += _names_before_titles(simp, covered, surnames)
         # a misspelt known name: any 3-character window with a Vietnamese family name
-        for i in range(len(simp) - 2):
+        surname_at = _surname_class(frozenset(vi_surnames))
+        for m in surname_at.finditer(simp, 0, max(0, len(simp) - 2)):
+            i = m.start()
             w = simp[i:i + 3]
-            if w[0] in vi_surnames and not any(covered[i:i + 3]):
+            if not any(covered[i:i + 3]):
                 for form, key in known_person_forms.items():
                     if _near(w, form):
                         candidates.append((i, i + 3, w))

@@ -64,7 +64,8 @@ def _known_non_persons() -> dict[str, str]:
 def _credit_rx() -> re.Pattern:
     """A credit in the same line before a name: "Reporting by", "Editing by", "Ảnh:"."""
     words = knowledge.roles().get("credit_before_latin", [])
-    return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")\s*:?\s*(?:[^;()\n]{0,80}?(?:[,&]|\s(?:and|và))\s*)*[^;()\n]{0,3}$")
+    # one flat run after the credit word (a nested repeat here backtracked for minutes on long lines)
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")\s*:?[^;()\n]{0,120}$")
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,8 @@ def _given_names() -> frozenset[str]:
     return frozenset((knowledge.load_yaml("given_names.yaml") or {}).get("en", []))
 
 
-_BYLINE = re.compile(r"\s*By\s+(?:[A-Z][\w'.-]*\s*|and\s+|,\s*)*$")  # "By Stephen Aldred and Victoria Thieberger"
+# "By Stephen Aldred and Victoria Thieberger": each word taken whole, so that no line makes it backtrack
+_BYLINE = re.compile(r"\s*By\s+(?:(?:[A-Z][^\s,]*|and)(?:\s*,\s*|\s+|$))*$")
 
 
 def _trim(words: list[str]) -> list[str]:
@@ -109,29 +111,43 @@ def _title_in_brackets() -> re.Pattern:
 def _coordinated(out: list[tuple[int, int, str]], waiting: list[tuple[int, int, str]],
                  person_spans, text: str) -> list[tuple[int, int, str]]:
     """Names in a list with a person ("Cù Dĩnh, Châu Tấn, Vương Phi", "A, B và C") are persons."""
+    if not waiting:
+        return []
     not_before = _lists()[3]
 
+    seen: dict[int, bool] = {}
+
     def as_person(a: int) -> bool:  # not a street, school or district named after a person
-        return not not_before.search(text[max(0, a - 40):a])
+        if a not in seen:
+            seen[a] = not not_before.search(text[max(0, a - 40):a])
+        return seen[a]
 
     def everywhere(name: str) -> set[tuple[int, int]]:  # every place a person's name stands
-        return {(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-                if as_person(m.start())}
+        out, i = set(), text.find(name)
+        while i >= 0 and name:
+            j = i + len(name)
+            if not (i > 0 and text[i - 1].isalnum()) and not (j < len(text) and text[j].isalnum()) and as_person(i):
+                out.add((i, j))
+            i = text.find(name, j)
+        return out
 
     spans = {(a, b) for a, b, _n in out} | {(a, b) for a, b in person_spans or () if as_person(a)}
     for name in {text[a:b] for a, b in spans}:
         spans |= everywhere(name)
+    ends, starts = {e for _s, e in spans}, {s for s, _e in spans}
     added = []
     changed = True
     while changed and waiting:
         changed = False
         for item in list(waiting):
             a, b, name = item
-            if any((e <= a and _COORDINATION.match(text[e:a])) or (b <= s and _COORDINATION.match(text[b:s]))
-                   for s, e in spans):
+            if (any(k in ends and _COORDINATION.match(text[k:a]) for k in range(max(0, a - 6), a + 1))
+                    or any(k in starts and _COORDINATION.match(text[b:k]) for k in range(b, b + 7))):
                 waiting.remove(item)
                 added.append(item)
-                spans |= everywhere(name)
+                for s0, e0 in everywhere(name):
+                    starts.add(s0)
+                    ends.add(e0)
                 changed = True
     return added
 

@@ -12,6 +12,7 @@ and news-agency attributions ("据…报道") are not statements.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -40,7 +41,7 @@ def _words():
     zh = sorted({to_simplified(w) for w in d["verbs"]["zh"]}, key=len, reverse=True)
     latin = sorted(set(d["verbs"]["vi"]) | set(d["verbs"]["en"]), key=len, reverse=True)
     zh_rx = re.compile("(?:" + "|".join(map(re.escape, zh)) + ")")
-    latin_rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, latin)) + r")(?!\w)", re.I)
+    latin_rx = re.compile(r"(?<!\w)(?:" + trie_pattern(latin) + r")(?!\w)", re.I)
     obj_before = re.compile(r"(?:" + "|".join(re.escape(to_simplified(w)) if CJK.search(w) else r"(?<!\w)" + re.escape(w)
                                               for w in d["object_words"]) + r")\s*[^\s，,。]{0,12}$", re.I)
     verb_first = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, d["verb_first"])) + r")\s+(?:[^\s,.;]+\s+){0,5}$", re.I)
@@ -151,11 +152,16 @@ _INNER_REPORT = re.compile(r"[；;，,]\s*(?:(?:他|她|he|she|ông|bà|anh|ch�
                            r"khẳng định|nhấn mạnh|said|added|noted)\s*(?:rằng|that)?\s*[，,：:]?\s*")
 
 
+@lru_cache(maxsize=256)
+def _inner_report_rx(names: str) -> re.Pattern:
+    return re.compile(_INNER_REPORT.pattern.replace("{names}", names or "(?!x)x"), re.I)
+
+
 def _reporting_clauses(body: str, forms: set[str]) -> list[str]:
     """One statement per reporting clause: "…5+11新制；邱国正说，训而未用…" and "NATO chỉ mạnh
     khi có Mỹ, cho rằng liên minh…" are two statements, without the narration between."""
-    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
-    rx = re.compile(_INNER_REPORT.pattern.replace("{names}", names or "(?!x)x"), re.I)
+    named = [f for f in forms if f and f in body]  # the speaker named again inside his words
+    rx = _inner_report_rx("|".join(re.escape(f) for f in sorted(named, key=len, reverse=True)))
     parts, pos = [], 0
     for m in rx.finditer(body):
         if m.start() - pos >= 4:
@@ -218,26 +224,35 @@ def _long_enough(part: str) -> bool:
     return cjk >= 8 if cjk else len(part.split()) >= 4
 
 
-def _unnamed_speaker(sent: str, simp: str, base: int, persons) -> bool:
+@lru_cache(maxsize=1)
+def _latin_verbs_lower() -> re.Pattern:
+    """The Latin reporting verbs for lower-cased text (faster than the same with re.I)."""
+    d = knowledge.load_yaml("statements.yaml")
+    return re.compile(r"(?<!\w)(?:" + trie_pattern({w.lower() for w in d["verbs"]["vi"] + d["verbs"]["en"]}) + r")(?!\w)")
+
+
+def _unnamed_speaker(sent: str, simp: str, base: int, starts: list[int]) -> bool:
     """Someone the text does not name speaks ("多国学者也表示，…", "Michelle, a mother of twins,
     said…"): the words that follow are nobody's we know, and a later "she said" is not the last
     named speaker's."""
     zh_rx, latin_rx, *_ = _words()
     if sent.lstrip()[:1] in _QUOTE_OPEN or _PRONOUN_HEAD.match(sent):
         return False
-    if any(base <= a < base + len(sent) for p in persons for a, _b, _f in p.mentions):
+    i = bisect.bisect_left(starts, base)  # `starts`: where the article's person mentions start, sorted
+    if i < len(starts) and starts[i] < base + len(sent):
         return False
     if CJK.search(sent):
         head = re.split(r"[，,。；;：:“「]", simp, maxsplit=1)[0]
         m = zh_rx.search(head)
         return bool(m and m.start() >= 2 and head[m.start() - 1] not in "的之")
-    m = latin_rx.search(sent)
+    m = _latin_verbs_lower().search(sent.lower())
     return bool(m and m.start() >= 3 and not re.search(r"[“\"]", sent[:m.start()]))
 
 
 def find(art: Article) -> list[Statement]:
     *_, pronouns, proposal = _words()
     persons = [e for e in art.entities if e.type == "person"]
+    starts = sorted(a for p in persons for a, _b, _f in p.mentions)
     out: list[Statement] = []
     offset = 0
     last_speaker = None
@@ -263,7 +278,7 @@ def find(art: Article) -> list[Statement]:
                 closing = (last_speaker, sent[:pron.start()])
             if hit and speaker and hit[0] != speaker and not closing and re.search(r"你|您", simp):
                 hit = None  # "习近平总书记同你举行会谈": said to the guest, inside the speaker's words
-            if not (closing or hit or pron) and _unnamed_speaker(sent, simp, base, persons):
+            if not (closing or hit or pron) and _unnamed_speaker(sent, simp, base, starts):
                 speaker = last_speaker = None
                 continue
             if (speaker and not (closing or hit or pron) and _NARRATION_ZH.search(simp)
