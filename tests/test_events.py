@@ -262,3 +262,9 @@ def test_visits_under_way_and_ending(extract_one):
     b = _item(extract_one, "cctv-xwlb-json/20131016.json", 2)
     (v,) = _events(b, "visit")
     assert v.start is None
+
+
+def test_companion_after_titles_and_the_earlier_subject(extract_one):
+    # hkcnews/article_15131.md: "陳大光…參加國際經濟論壇，並與緬甸國務資政昂山素姬會晤": he meets her
+    a = _item(extract_one, "hkcnews/article_15131.md")
+    assert ["Trần Đại Quang", "Aung San Suu Kyi"] in [m.participants for m in _events(a, "meeting")]

@@ -20,6 +20,9 @@ from .frames import Frame
 from .words import Words
 
 
+# a clause that opens with "与/同" before its first person: the person is the companion, whatever
+# titles stand between ("並與緬甸國務資政昂山素姬會晤")
+_CLAUSE_WITH = re.compile(r"^\s*(?:并|並|还|還|也|又)?\s*(?:与|與|同|跟)[^，。；,;]{0,24}$")
 _COMPANION = re.compile(r"(?:[与同和跟及]|(?<!\w)(?:với|cùng|with|and))\s*\S{0,3}$")
 
 
@@ -77,7 +80,8 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
             before = [m for m in before if m[0] > cut] or before
     chosen = before + after
     companions = [m for m in before if _COMPANION.search(sent.simp[max(0, m[0] - sent.start - 4):m[0] - sent.start])
-                  or _COMPANION.search(sent.low[max(0, m[0] - sent.start - 6):m[0] - sent.start])]
+                  or _COMPANION.search(sent.low[max(0, m[0] - sent.start - 6):m[0] - sent.start])
+                  or (m is before[0] and _CLAUSE_WITH.match(c.simp[:m[0] - c.start]))]
     if (not before or len(companions) == len(before)) and clause_subject:
         chosen = clause_subject[:1] + chosen  # "张高丽会见了X，并与Y举行会谈": 张高丽 holds the talks too
     elif not before or len(companions) == len(before):  # "並與昂山素姬會晤": the subject is elsewhere
