@@ -31,11 +31,11 @@ def test_dev_gold_knowledge_floors(tmp_path, settings):
 def test_own_gold(tmp_path, settings):
     gold = os.path.join(os.path.dirname(__file__), "gold")
     m = _score(tmp_path, settings, gold)
-    # floors at the figures measured on the 44 blind articles (README); raise them as they improve
-    assert m["persons"]["f1"] >= 0.78, m["persons"]
-    assert m["events"]["f1"] >= 0.78, m["events"]
-    assert m["statements"]["recall"] >= 0.7 and m["statement_speakers"]["rate"] >= 0.95, m["statements"]
-    assert m["relevant"]["rate"] >= 0.95, m["relevant"]
+    # floors just under the figures measured on the 68 blind articles (README); raise them as they improve
+    assert m["persons"]["f1"] >= 0.9, m["persons"]
+    assert m["events"]["f1"] >= 0.76 and m["events"]["precision"] >= 0.95, m["events"]
+    assert m["statements"]["recall"] >= 0.75 and m["statement_speakers"]["rate"] >= 0.98, m["statements"]
+    assert m["relevant"]["rate"] >= 0.9, m["relevant"]
 
 
 def test_misspelt_name_and_traditional_script(extract_one):
