@@ -122,3 +122,35 @@ def test_search_chinese_vietnamese_traditional(tmp_path, settings):
     assert db.search("越南", since="2025-01-01", until="2025-12-31")[0]["published"].startswith("2025")
     s = db.stats()
     assert s["articles"] == 7 and s["by_outlet"]["Xinhua"] == 1
+
+
+def test_a_second_writer_waits_its_turn_and_readers_do_not_stall(tmp_path):
+    """While another program holds the store's write lock, a second `ingest` waits and then
+    finishes (no traceback), and `search` answers at once (WAL readers do not wait for writers)."""
+    import sqlite3
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    _copy(corpus("seeds"), str(first), 2)
+    _copy(corpus("hkcnews"), str(second), 3)
+    dbp = str(tmp_path / "w.db")
+    run = [sys.executable, "-m", "ties"]
+    subprocess.run(run + ["ingest", "--db", dbp, str(first)], check=True, capture_output=True)
+    holder = sqlite3.connect(dbp, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction
+    try:
+        writer = subprocess.Popen(run + ["ingest", "--db", dbp, str(second)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
+        t = time.time()
+        r = subprocess.run(run + ["search", "--db", dbp, "越南", "--limit", "1"], capture_output=True, text=True)
+        assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+        assert time.time() - t < 10
+        time.sleep(1.5)
+        assert writer.poll() is None  # still waiting its turn
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    out, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0 and "Traceback" not in err, err
+    db = open_store(dbp)
+    assert db.db.execute("SELECT count(*) FROM sources").fetchone()[0] == 5
+    db.close()
