@@ -127,3 +127,13 @@ def test_captions_glued_into_vietnamese_text_are_cut_but_date_the_article(tmp_pa
     assert "Hai bên nhất trí tăng cường hợp tác" in a.text and "Phát biểu sau cuộc gặp" in a.text
     meeting = next(e for e in a.events if e.type == "meeting")
     assert meeting.start == "2017-05-12" and meeting.date_inferred  # the year comes from the cut caption
+
+
+def test_vietnamese_scene_captions_without_credit_are_cut(tmp_path, extract_one):
+    """"Toàn cảnh buổi tiếp." (issue #8's example) is a photo's caption, credited or not."""
+    p = tmp_path / "tiep.txt"
+    p.write_text("Thủ tướng tiếp Đại sứ Trung Quốc\n\nChiều 12/5, tại trụ sở Chính phủ, Thủ tướng đã tiếp Đại sứ "
+                 "Trung Quốc đến chào từ biệt.\nToàn cảnh buổi tiếp. Ảnh: Thống Nhất/TTXVN\nThủ tướng đánh giá cao "
+                 "những đóng góp của Đại sứ.\nToàn cảnh buổi tiếp.\nĐại sứ cảm ơn Thủ tướng.\n", encoding="utf-8")
+    (a,) = extract_one(str(p))
+    assert "Toàn cảnh" not in a.text and "Đại sứ cảm ơn Thủ tướng." in a.text
