@@ -200,3 +200,21 @@ def test_bodies_magazines_and_credits_are_no_persons():
 ])
 def test_speakers_seen_wrong_in_the_audit(text, lang, want):
     assert [(s.speaker, s.text) for s in statements.find(_art(text, lang, published="2023-03-21"))] == want
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # zaobao-realtime/2023-06-28.json#45: a title of the one spoken to does not make the speaker another
+    ("中国国家主席习近平在北京向到访的越南总理范明政说，中国和越南要共同反对“脱钩断链”。", "zh",
+     [("Xi Jinping", "中国和越南要共同反对“脱钩断链”。")]),
+    # zaobao-realtime/2023-12-13.json#27: the wife named after her husband speaks
+    ("中国国家主席习近平夫人彭丽媛与越共总书记阮富仲夫人吴氏敏进行交流时说，中越双方可以加强交流互鉴。", "zh",
+     [("Peng Liyuan", "中越双方可以加强交流互鉴。")]),
+    # hkcnews/article_16488.md: the report's comment after the words is not the speaker's
+    ("李克強早前表示，新準則需要三年時間敲定，這令觀察家感到意外。", "zh", [("Li Keqiang", "新準則需要三年時間敲定。")]),
+    # baomoi-vi/22236292.txt: "Ông cho biết" at a sentence's head goes on in the last speaker's words
+    ("Tiếp Thủ tướng, ông La Khang Thụy cho biết, chuyến thăm nhằm tìm hiểu cơ hội đầu tư. Ông cho biết, Đoàn đã "
+     "có các cuộc làm việc hiệu quả.", "vi",
+     [("La Khang Thụy", "chuyến thăm nhằm tìm hiểu cơ hội đầu tư."), ("La Khang Thụy", "Đoàn đã có các cuộc làm việc hiệu quả.")]),
+])
+def test_speakers_in_the_held_out_gold(text, lang, want):
+    assert [(s.speaker, s.text) for s in statements.find(_art(text, lang, published="2023-12-13"))] == want

@@ -110,6 +110,8 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
     for a, b, name in mentions:
         if obj_before.search(simp[max(0, a - 14):a]):
             continue  # "向范明政说": spoken to
+        if re.match(r"\s*(?:夫人|丈夫|的妻子|的丈夫|之妻|之夫)", simp[b:b + 5]):
+            continue  # "习近平夫人彭丽媛…说": the spouse named after him speaks
         m = _verb_after(simp, b, 90 if not CJK.search(sent[a:b]) else 60)
         if m is None:
             continue
@@ -118,7 +120,8 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
             continue  # "…Trump về những gì có thể xảy ra nếu thông tin…": the verb is another clause's
         if CJK.search(sent[a:b]) and re.search(r"[，,]", between) and _OBJECT_VERB_BEFORE.search(simp[max(0, a - 6):a]):
             continue  # "证实，收到前总统马英九访陆申报，希望他…": the person is an object; the body speaks
-        if re.search(r"[“\"「]", between) or (CJK.search(sent[a:b]) and _title_zh().search(re.split(r"[，；]", between)[-1])):
+        if re.search(r"[“\"「]", between) or (CJK.search(sent[a:b]) and re.search(r"[，；]", between)
+                                               and _title_zh().search(re.split(r"[，；]", between)[-1])):
             continue  # "高虹安争议缠身，民众党总统参选人柯文哲回应时说": a new titled subject after the comma
         return name, _after(sent, b + m.end())
     for a, b, name in mentions:  # "said Mr Aiyar", "Theo ông X,"
@@ -217,6 +220,31 @@ def _opens_with_quote(para: str) -> bool:
     return (len(CJK.findall(inner)) >= 20 or len(inner.split()) >= 8) and bool(re.search(r"[，,。.!?！？]", inner))
 
 
+@lru_cache(maxsize=1)
+def _comment_rx() -> re.Pattern:
+    words = knowledge.load_yaml("statements.yaml").get("narration_after", [])
+    return re.compile(r"[，,；;]\s*(?:" + trie_pattern(words) + ")")
+
+
+def _cut_comment(body: str) -> str:
+    """The statement without the report's comment on it ("…敲定，這令觀察家感到意外" → "…敲定")."""
+    m = _comment_rx().search(body)
+    return body[:m.start()] + ("。" if CJK.search(body[:m.start()][-1:]) else ".") if m else body
+
+
+@lru_cache(maxsize=1)
+def _pronoun_speaks_rx() -> re.Pattern:
+    d = knowledge.load_yaml("statements.yaml")
+    verbs = trie_pattern({w for w in d["verbs"]["vi"] + d["verbs"]["en"] if w != "according to"})
+    return re.compile(r"^\s*(?:Ông|Bà|Ông ấy|Bà ấy|He|She)\s+(?:(?:cũng|còn|thì|also|then)\s+)?(?:" + verbs
+                      + r")(?!\w)\s*(?:rằng|that)?\s*[,:：]?")
+
+
+def _pronoun_speaks(sent: str):
+    """"Ông cho biết, …" at the head of a sentence: the last speaker goes on."""
+    return _pronoun_speaks_rx().match(sent)
+
+
 def _long_enough(part: str) -> bool:
     """A statement says something: eight characters of Chinese or four words ("治療方式。", the
     object of 提出, and "trước trận đấu." after "phát biểu" are not one)."""
@@ -294,6 +322,9 @@ def find(art: Article) -> list[Statement]:
             elif pronouns.match(simp) and last_speaker:
                 speaker = last_speaker
                 body = sent[pronouns.match(simp).end():].lstrip("，,：:")
+            elif last_speaker and _pronoun_speaks(sent):  # "Ông cho biết, …", "He said …"
+                speaker = last_speaker
+                body = sent[_pronoun_speaks(sent).end():].lstrip(" ,:：")
             elif speaker and (CJK.search(sent) or re.match(r"\s*[\"“‘]", sent)):
                 body = sent.strip()  # the paragraph goes on in the speaker's words
             else:
@@ -301,7 +332,7 @@ def find(art: Article) -> list[Statement]:
                     mention = [p.name for p in persons for (a, b, _) in sorted(p.mentions) if base <= a < base + len(sent)]
                     carry = mention[0] if mention else carry
                 continue
-            body = _TAIL_ATTRIBUTION.sub(r"\1", (body or "").strip())
+            body = _cut_comment(_TAIL_ATTRIBUTION.sub(r"\1", (body or "").strip()))
             forms = {m[2] for p in persons if p.name == speaker for m in p.mentions} | {speaker}
             for part in _reporting_clauses(body, forms):
                 part = part.strip().strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ，,;；")
