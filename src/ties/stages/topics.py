@@ -6,17 +6,29 @@ from functools import lru_cache
 
 from .. import knowledge
 from ..model import Article
-from ..textutil import to_simplified, words_regex
+from ..textutil import CJK, to_simplified, words_regex
 
 
 @lru_cache(maxsize=1)
 def _vocab():
+    """topic → (regex of its Chinese words, set of its other words and phrases, lower case)."""
     out = {}
     for topic, words in knowledge.topics().items():
         if topic.startswith("_"):
             continue
-        out[topic] = words_regex([w.lower() for w in words])  # matched on lower-cased text: no re.I, which is slow
+        cjk = [w for w in words if CJK.search(w)]
+        latin = {" ".join(_WORD.findall(w.lower())) for w in words if not CJK.search(w)}
+        out[topic] = (words_regex(cjk) if cjk else None, latin)
     return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _phrases(low: str, longest: int = 4) -> set[str]:
+    """Every run of one to `longest` words of the text: Latin terms are looked up, not searched for."""
+    words = _WORD.findall(low)
+    return {" ".join(words[i:i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
 
 
 def find(art: Article) -> list[str]:
@@ -24,9 +36,11 @@ def find(art: Article) -> list[str]:
     for x in knowledge.topics().get("_exclude", []):
         simp = simp.replace(to_simplified(x), "□" * len(x))
     low = simp.lower()
+    has_cjk = bool(CJK.search(low))
+    phrases = _phrases(low)
     found = []
-    for topic, rx in _vocab().items():
-        if rx.search(low):
+    for topic, (cjk_rx, latin) in _vocab().items():
+        if (has_cjk and cjk_rx and cjk_rx.search(low)) or not latin.isdisjoint(phrases):
             found.append(topic)
     return found
 
