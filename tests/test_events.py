@@ -268,3 +268,13 @@ def test_companion_after_titles_and_the_earlier_subject(extract_one):
     # hkcnews/article_15131.md: "陳大光…參加國際經濟論壇，並與緬甸國務資政昂山素姬會晤": he meets her
     a = _item(extract_one, "hkcnews/article_15131.md")
     assert ["Trần Đại Quang", "Aung San Suu Kyi"] in [m.participants for m in _events(a, "meeting")]
+
+
+def test_an_ended_visit_keeps_its_end_and_a_visit_takes_its_city(extract_one):
+    # cctv-xwlb-json/20250415.json#7: "结束对越南国事访问" and "祝贺…访问越南取得圆满成功": one visit, ended that day
+    a = _item(extract_one, "cctv-xwlb-json/20250415.json", 7)
+    (v,) = _events(a, "visit")
+    assert (v.start, v.end) == (None, "2025-04-15")
+    # cctv-xwlb-json/20250415.json#6: the visit's meetings were in Hanoi, so the visit was to Hanoi
+    b = _item(extract_one, "cctv-xwlb-json/20250415.json", 6)
+    assert [v.location for v in _events(b, "visit")] == ["Hanoi"]

@@ -150,6 +150,7 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
     merged = merge.merge(kept)
     places.inherit_from_previous(merged)
     places.inherit_from_visits(merged)
+    places.visit_cities(merged)
     out = []
     for f in merged:
         loc_country = country_of.get(f.location) if f.location else None

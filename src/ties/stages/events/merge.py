@@ -50,7 +50,7 @@ def merge(frames: list[Frame]) -> list[Frame]:
             continue
         target.participants += [p for p in f.participants if p not in target.participants]
         if not f.recalled and f.start:
-            if not target.start or (target.recalled and not f.recalled):
+            if (not target.start and not target.end) or (target.recalled and not f.recalled):
                 target.start, target.end = f.start, f.end
             elif f.explicit_date and f.end and f.end != f.start and (not target.end or target.end == target.start):
                 target.start, target.end = f.start, f.end  # a stated span beats a single day

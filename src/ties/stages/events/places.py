@@ -111,3 +111,18 @@ def inherit_from_visits(frames: list[Frame]) -> None:
             if set(f.participants) & set(v.participants) and v.start <= f.start <= (v.end or v.start):
                 f.location = v.location
                 break
+
+
+def visit_cities(frames: list[Frame]) -> None:
+    """A visit placed in a country, whose traveller's other happenings of the report were all in one
+    city of that country, was to that city (Xi's state visit to Vietnam: the talks in Hanoi)."""
+    for v in frames:
+        if v.type.name != "visit" or not v.location or not v.participants:
+            continue
+        entry = knowledge.gazetteer_by_name(v.location) or {}
+        if entry.get("type") != "country":
+            continue
+        cities = {f.location for f in frames if f is not v and f.location and v.participants[0] in f.participants
+                  and (knowledge.gazetteer_by_name(f.location) or {}).get("country") == v.location}
+        if len(cities) == 1:
+            v.location = cities.pop()
