@@ -278,3 +278,10 @@ def test_an_ended_visit_keeps_its_end_and_a_visit_takes_its_city(extract_one):
     # cctv-xwlb-json/20250415.json#6: the visit's meetings were in Hanoi, so the visit was to Hanoi
     b = _item(extract_one, "cctv-xwlb-json/20250415.json", 6)
     assert [v.location for v in _events(b, "visit")] == ["Hanoi"]
+
+
+def test_an_announced_lead_takes_the_day_of_its_title(extract_one):
+    # zaobao-realtime/2023-12-07.json#11: "习近平下周二起访问越南" read on Thursday 7 December: from the 12th
+    a = _item(extract_one, "zaobao-realtime/2023-12-07.json", 11)
+    (v,) = _events(a, "visit")
+    assert (v.start, v.status, v.location) == ("2023-12-12", "planned", "Vietnam")

@@ -17,6 +17,7 @@ import copy
 import datetime as dt
 
 from ... import knowledge, timeexpr
+from ...textutil import to_simplified
 from ...model import Article, Event
 from . import clauses, dates, frames, merge, participants, places, status
 from .words import words
@@ -65,14 +66,24 @@ def _has_counterpart(f, states, w) -> bool:
                 or clauses.mentions_in(states, f.lead[0].start if f.lead else c.start, c.end))
 
 
-def _date_lead_from_next(found, sentences, persons, disc, w) -> None:
+def _date_lead_from_next(found, sentences, persons, disc, w, title: str = "") -> None:
     """A lead that says what happened but not when ("秦刚与裴青山会面时说，…") takes the day the
-    next sentence gives its principal ("秦刚星期天（6月…"), as feeds summarise."""
+    next sentence gives its principal ("秦刚星期天（6月…"), as feeds summarise; a lead of what is
+    announced takes the day its title gives ("习近平下周二起访越")."""
     by_name = {p.name: p for p in persons}
     for f in found:
-        if f.start or f.recalled or f.sentence.index != 0 or not f.participants or f.status != "occurred":
+        if f.start or f.recalled or f.sentence.index != 0 or not f.participants:
             continue
         who = by_name.get(f.participants[0])
+        if f.status == "planned":
+            if who and any(a < 0 for a, _b, _f in who.mentions) and disc.ref:  # named in the title
+                when = timeexpr.resolve(to_simplified(title), disc.ref, None, future=True, relative=not disc.inferred)
+                if when and when[0] > disc.ref:
+                    f.start = when[0].isoformat()
+                    f.end = None if f.type.name == "visit" else f.start
+            continue
+        if f.status != "occurred":
+            continue
         for sent in sentences[1:3]:
             if who and clauses.mentions_in([who], sent.start, sent.end):
                 when = dates.resolve_clause(sent, disc)
@@ -141,7 +152,7 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
         elif f.explicit_date and here and not f.recalled:
             scene = here
         found.extend(_each_counterpart(f, w))
-    _date_lead_from_next(found, sentences, persons, disc, w)
+    _date_lead_from_next(found, sentences, persons, disc, w, art.title)
     # a happening with nobody named is kept only where nobody is expected (a forum, a statement);
     # one between sides with one person named needs a counterpart (a delegation, a body, a country)
     kept = [f for f in found if (f.participants or (f.type.name in ("conference", "joint_statement") and f.start))
