@@ -285,3 +285,10 @@ def test_an_announced_lead_takes_the_day_of_its_title(extract_one):
     a = _item(extract_one, "zaobao-realtime/2023-12-07.json", 11)
     (v,) = _events(a, "visit")
     assert (v.start, v.status, v.location) == ("2023-12-12", "planned", "Vietnam")
+
+
+def test_talks_by_video_have_no_place(extract_one):
+    # cctv-xwlb-json/20210617.json#1: "以视频方式举行会谈": no one place, like a call
+    a = _item(extract_one, "cctv-xwlb-json/20210617.json", 1)
+    (t,) = _events(a, "talks")
+    assert t.location is None and t.participants == ["Li Zhanshu", "Vương Đình Huệ"]

@@ -28,6 +28,8 @@ def locate(frame: Frame, art: Article, places: list[Entity], countries: list[Ent
            traveller_countries: set[str]) -> str | None:
     if frame.type.name in w.placeless:
         return None
+    if w.remote.search("".join(c.simp for c in frame.lead + [frame.clause]), "".join(c.low for c in frame.lead + [frame.clause])):
+        return None  # held by video: no one place
     parts = frame.lead + [frame.clause]
     lo, hi = parts[0].start, frame.clause.end
     sent = frame.sentence

@@ -97,6 +97,7 @@ class Words:
     destination_before: re.Pattern
     trigger_destinations: dict[str, str]
     placeless: frozenset[str]
+    remote: WordList
     pair_terms: list[tuple[re.Pattern, list[str]]]
 
 
@@ -165,5 +166,6 @@ def words() -> Words:
         destination_before=_before_rx(r.get("destination_before") or []),
         trigger_destinations={to_simplified(k): v for k, v in (r.get("trigger_destinations") or {}).items()},
         placeless=frozenset(r.get("placeless") or []),
+        remote=WordList(r.get("remote")),
         pair_terms=[(_terms_rx(p.get("bilateral_terms", [])), list(p["countries"])) for p in knowledge.pairs()],
     )
