@@ -452,9 +452,10 @@ def find(art: Article) -> list[Entity]:
                     if _near(w, form):
                         candidates.append((i, i + 3, w))
                         break
-    person_spans = [(a, b) for ent in found.values() if ent.type == "person" for a, b, _f in
-                    [(m[0] + len(art.title) + 1, m[1] + len(art.title) + 1, m[2]) for m in ent.mentions]]
     if art.language in ("vi", "en") or not CJK.search(text[:2000]):
+        offset = len(art.title) + 1  # mentions count from the text; spans here from the title
+        person_spans = [(m[0] + offset, m[1] + offset) for ent in found.values() if ent.type == "person"
+                        for m in ent.mentions]
         for s0, e0, name in latin_names.find(text, art.language, person_spans):
             if not any(covered[s0:e0]):
                 candidates.append((s0, e0, name))

@@ -195,7 +195,7 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
         before = text[max(0, m.start(1) - 60):m.start(1)]
         line_start = max(text.rfind("\n", 0, m.start(1)), text.rfind(". ", 0, m.start(1)))
         before = before[max(0, len(before) - (m.start(1) - line_start - 1)):] if line_start >= 0 else before
-        line = text[max(0, text.rfind("\n", 0, start) + 1):start]
+        line = text[max(0, text.rfind("\n", 0, start) + 1, start - 160):start]  # a credit stands close before
         if not_before.search(before) or _credit_rx().search(line) or _BYLINE.match(line):
             continue
         cued = cued_by_word or bool(cue_rx.search(before))

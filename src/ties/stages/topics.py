@@ -25,10 +25,10 @@ def _vocab():
 _WORD = re.compile(r"\w+")
 
 
-def _phrases(low: str, longest: int = 4) -> set[str]:
-    """Every run of one to `longest` words of the text: Latin terms are looked up, not searched for."""
-    words = _WORD.findall(low)
-    return {" ".join(words[i:i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
+def _has_term(terms: set[str], words: set[str], spaced: str) -> bool:
+    """A term of one word is looked up among the text's words; a longer one is found in the text's
+    words joined by single spaces (" bien dong " in " … bien dong … ")."""
+    return any((t in words) if " " not in t else (f" {t} " in spaced) for t in terms)
 
 
 def find(art: Article) -> list[str]:
@@ -37,10 +37,11 @@ def find(art: Article) -> list[str]:
         simp = simp.replace(to_simplified(x), "□" * len(x))
     low = simp.lower()
     has_cjk = bool(CJK.search(low))
-    phrases = _phrases(low)
+    word_list = _WORD.findall(low)
+    words, spaced = set(word_list), " " + " ".join(word_list) + " "
     found = []
     for topic, (cjk_rx, latin) in _vocab().items():
-        if (has_cjk and cjk_rx and cjk_rx.search(low)) or not latin.isdisjoint(phrases):
+        if (has_cjk and cjk_rx and cjk_rx.search(low)) or _has_term(latin, words, spaced):
             found.append(topic)
     return found
 
