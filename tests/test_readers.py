@@ -137,3 +137,14 @@ def test_vietnamese_scene_captions_without_credit_are_cut(tmp_path, extract_one)
                  "những đóng góp của Đại sứ.\nToàn cảnh buổi tiếp.\nĐại sứ cảm ơn Thủ tướng.\n", encoding="utf-8")
     (a,) = extract_one(str(p))
     assert "Toàn cảnh" not in a.text and "Đại sứ cảm ơn Thủ tướng." in a.text
+
+
+def test_reuters_dump_header_and_reporting_credit(extract_one):
+    """A Reuters dump's dashed header gives title, authors, date and URL; the closing "(Additional
+    reporting by …; Editing by …)" leaves the text and its reporters join the authors."""
+    name = "20100830_us-china-economy-agriculture-analysis-idUSTRE67T0PG20100830"
+    (a,) = extract_one(corpus("reuters-financial-en", name))
+    assert a.title == "Analysis: Hungry China links Potash to rice smugglers"
+    assert a.published == "2010-08-30" and a.url.endswith("idUSTRE67T0PG20100830")
+    assert a.authors == ["Aileen Wang", "Simon Rabinovitch", "Zheng Xiaolu"]
+    assert "Editing by" not in a.text and "-- By" not in a.text and a.text.startswith("BEIJING")

@@ -36,6 +36,9 @@ def _meta_line(line: str) -> dict | None:
     return found if found else None
 
 
+_DASHED_DATE = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+\w{3,9}\.?\s+\d{1,2},\s+\d{4}")
+
+
 def read(path: str, text: str) -> Iterator[RawDoc]:
     lines = text.lstrip("\ufeff").split("\n")
     del text
@@ -56,9 +59,22 @@ def read(path: str, text: str) -> Iterator[RawDoc]:
         elif k in ("source", "outlet", "publisher"):
             meta["outlet_hints"].append(v.strip())
         i += 1
+    title = None
+    # a news-agency dump's dashed header: "-- <headline>", "-- By <authors>", "-- <date>", "-- <url>"
+    while i < len(lines) and lines[i].startswith("-- "):
+        value = lines[i][3:].strip()
+        by = re.match(r"By\s+(.+)$", value)
+        if by:
+            meta["authors"] = [a.strip() for a in re.split(r",|\band\b", by.group(1)) if a.strip()]
+        elif re.match(r"https?://\S+$", value):
+            meta["url"] = value
+        elif _DASHED_DATE.match(value):
+            meta["date"] = value
+        elif title is None and value:
+            title = value
+        i += 1
     breadcrumb = knowledge.markers()["breadcrumb_re"]
     body: list[str] = []
-    title = None
     for line in lines[i:]:
         s = line.strip()
         if title is None:
@@ -79,4 +95,19 @@ def read(path: str, text: str) -> Iterator[RawDoc]:
                     meta["authors"] = [a for a in re.split(r"[\s,，、]+", fields["author"]) if a]
                 continue
         body.append(line)
+    _reporting_credit(body, meta)
     yield RawDoc(source_path=path, reader="text", title=title, body="\n".join(body), body_kind="text", meta=meta)
+
+
+_REPORTING_CREDIT = re.compile(r"\s*\((?:Additional |Further )?[Rr]eporting [Bb]y ([^;)]+)(?:;[^)]*)?\)\s*$")
+
+
+def _reporting_credit(body: list[str], meta: dict) -> None:
+    """"… (Additional reporting by Zheng Xiaolu; Editing by Tomasz Janowski)" ending the last line:
+    the credit leaves the text, and those who reported join the authors (editors do not)."""
+    last = max((k for k, line in enumerate(body) if line.strip()), default=None)
+    m = _REPORTING_CREDIT.search(body[last]) if last is not None else None
+    if m:
+        body[last] = body[last][:m.start()].rstrip()
+        names = [a.strip() for a in re.split(r",|\band\b", m.group(1)) if a.strip()]
+        meta["authors"] = list(dict.fromkeys([*meta.get("authors", []), *names]))
