@@ -292,3 +292,11 @@ def test_talks_by_video_have_no_place(extract_one):
     a = _item(extract_one, "cctv-xwlb-json/20210617.json", 1)
     (t,) = _events(a, "talks")
     assert t.location is None and t.participants == ["Li Zhanshu", "Vương Đình Huệ"]
+
+
+def test_a_forum_recalled_in_background_is_no_event(extract_one):
+    # dantri-unc-vi/news_society_055.txt: "…đặc biệt là việc tổ chức thành công Lễ kỷ niệm 10 năm thành lập Hội nghị…":
+    # a forum named in background, with nobody taking part and no day of its own, is not an event of the report
+    a = _item(extract_one, "dantri-unc-vi/news_society_055.txt")
+    assert _events(a, "conference") == []
+    assert [e.type for e in a.events] == ["meeting", "talks", "signing", "meeting"]

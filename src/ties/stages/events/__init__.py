@@ -153,9 +153,10 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
             scene = here
         found.extend(_each_counterpart(f, w))
     _date_lead_from_next(found, sentences, persons, disc, w, art.title)
-    # a happening with nobody named is kept only where nobody is expected (a forum, a statement);
+    # a happening with nobody named is kept only where nobody is expected (a forum, a statement) and its
+    # own clause dates it (not a forum recalled in background on the report's running day);
     # one between sides with one person named needs a counterpart (a delegation, a body, a country)
-    kept = [f for f in found if (f.participants or (f.type.name in ("conference", "joint_statement") and f.start))
+    kept = [f for f in found if (f.participants or (f.type.name in ("conference", "joint_statement") and f.explicit_date))
             and not (len(f.participants) == 1 and f.type.name in ("meeting", "talks", "call", "signing")
                      and not _has_counterpart(f, states, w))]
     merged = merge.merge(kept)
