@@ -417,7 +417,6 @@ def find(art: Article) -> list[Entity]:
                     and (_is_transliteration(name) or not _function_word_inside(name))):
                 candidates.append((s, e, name))
         # a segmenter person name (jieba-rs) counts only before a speech or meeting verb
-        import rjieba
         pos = 0
         tagged = []
         for word, tag in tagged_words():

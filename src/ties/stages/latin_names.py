@@ -25,8 +25,7 @@ _RUN = re.compile(rf"(?<![^\W\u3400-\u9fff]|[{_UP}])({_WORD}(?:[ \t]+(?:(?:de|va
 
 
 _NONSPACE = re.compile(r"\S+")
-_CONJUNCTIONS = frozenset({"But", "And", "Yet", "So", "Also", "However", "Meanwhile", "Then", "While", "When", "If",
-                           "As", "Or", "Nor", "Since", "After", "Before", "Although", "Though"})
+
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +65,11 @@ def _credit_rx() -> re.Pattern:
     words = knowledge.roles().get("credit_before_latin", [])
     # one flat run after the credit word (a nested repeat here backtracked for minutes on long lines)
     return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")\s*:?[^;()\n]{0,120}$")
+
+
+@lru_cache(maxsize=1)
+def _sentence_openers() -> frozenset[str]:
+    return frozenset(knowledge.roles().get("sentence_openers_latin", []))
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +167,7 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
     for m in _RUN.finditer(text):
         group = re.sub(r"['’]s$", "", m.group(1))
         words = group.split()
-        while words and words[0] in _CONJUNCTIONS:  # "But Nigel Williams told…": a sentence's first word
+        while words and words[0] in _sentence_openers():  # "But Nigel Williams told…": a sentence's first word
             words = words[1:]
         cued_by_word = False
         stripped = True

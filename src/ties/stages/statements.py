@@ -116,9 +116,9 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
         if m is None:
             continue
         between = simp[b:b + m.start()]
-        if _SUBORDINATE.search(between):
+        if _lists()[1].search(between):
             continue  # "…Trump về những gì có thể xảy ra nếu thông tin…": the verb is another clause's
-        if CJK.search(sent[a:b]) and re.search(r"[，,]", between) and _OBJECT_VERB_BEFORE.search(simp[max(0, a - 6):a]):
+        if CJK.search(sent[a:b]) and re.search(r"[，,]", between) and _lists()[0].search(simp[max(0, a - 6):a]):
             continue  # "证实，收到前总统马英九访陆申报，希望他…": the person is an object; the body speaks
         if re.search(r"[“\"「]", between) or (CJK.search(sent[a:b]) and re.search(r"[，；]", between)
                                                and _title_zh().search(re.split(r"[，；]", between)[-1])):
@@ -206,8 +206,15 @@ _SPEECH_PERSON_ZH = re.compile(r"我|你|您|咱")
 _PRONOUN_HEAD = re.compile(r"^\s*(?:他|她|其|他们|她们|他們|她們|(?:he|she|they|it|ông|bà|anh|chị|cô|ông ấy|bà ấy|họ)(?!\w))", re.I)
 
 
-_OBJECT_VERB_BEFORE = re.compile(r"(?:收到|接到|批准|邀请|邀請|欢迎|歡迎|会见|會見|会晤|會晤|接见|接見|宣布|任命|支持|反对|反對|批评|批評)[^，。]{0,5}$")
-_SUBORDINATE = re.compile(r"(?<!\w)(?:nếu|khi|mà|rằng|vì|về|trong đó|if|when|which|who|that|because|about)(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[re.Pattern, re.Pattern]:
+    """(verbs whose object a person after them is, words that open another clause) of statements.yaml."""
+    d = knowledge.load_yaml("statements.yaml")
+    objects = re.compile("(?:" + trie_pattern({to_simplified(w) for w in d["object_verbs_zh"]}) + ")[^，。]{0,5}$")
+    other = re.compile(r"(?<!\w)(?:" + trie_pattern(set(d["other_clause_words"])) + r")(?!\w)", re.I)
+    return objects, other
 
 
 def _opens_with_quote(para: str) -> bool:
