@@ -1,6 +1,6 @@
 """Draw the articles for our own blind gold, seeded, so the draw can be checked and repeated.
 
-    python scripts/draw_gold_sample.py [--seed 2026] [--out DIR] [--both N --any M]
+    python scripts/draw_gold_sample.py [--seed 2026] [--out DIR] [--both N --any M] [--english]
 
 For each corpus folder, a fixed number of items (articles, or `PATH#N` items of a daily
 feed file) is drawn at random: most from items that name both countries (the ones events
@@ -34,6 +34,11 @@ PLAN = {
     "dantri-unc-vi": (5, 1),
     "tintuchangngay-vi": (5, 1),
     "bbc-news-en": (2, 1),
+}
+# the English set (issue #11): the wire folder's relevance calls are the hard ones
+PLAN_ENGLISH = {
+    "reuters-financial-en": (20, 4),
+    "bbc-news-en": (2, 6),
 }
 ZH_BOTH = (re.compile(r"越南|越共|河内|河內"), re.compile(r"中国|中國|中方|北京|习近平|習近平|中共|中越"))
 VI_BOTH = (re.compile(r"Việt Nam|Biển Đông|Hà Nội"), re.compile(r"Trung Quốc|Bắc Kinh|Tập Cận Bình"))
@@ -81,12 +86,13 @@ def _already_gold() -> set[str]:
     return seen
 
 
-def draw(seed: int, n_both_each: int | None = None, n_any_each: int | None = None) -> list[tuple[str, str, str]]:
+def draw(seed: int, n_both_each: int | None = None, n_any_each: int | None = None,
+         plan: dict | None = None) -> list[tuple[str, str, str]]:
     """The drawn items; `n_both_each`/`n_any_each` replace the plan's counts in every folder when given."""
     rnd = random.Random(seed)
     taken = _already_gold()
     out = []
-    for folder, (n_both, n_any) in PLAN.items():
+    for folder, (n_both, n_any) in (plan or PLAN).items():
         n_both = n_both if n_both_each is None else n_both_each
         n_any = n_any if n_any_each is None else n_any_each
         items = [(p, raw) for p, raw in _items(folder) if p not in taken]
@@ -105,8 +111,10 @@ def main():
     ap.add_argument("--out", help="folder for the raw sources of the drawn items")
     ap.add_argument("--both", type=int, help="items naming both countries per folder (default: the plan)")
     ap.add_argument("--any", type=int, dest="any_", help="items drawn from anything per folder (default: the plan)")
+    ap.add_argument("--english", action="store_true", help="draw the English set (Reuters, BBC) instead")
     args = ap.parse_args()
-    for path, kind, raw in draw(args.seed, args.both, args.any_):
+    plan = PLAN_ENGLISH if args.english else PLAN
+    for path, kind, raw in draw(args.seed, args.both, args.any_, plan):
         print(f"{path}\t{kind}")
         if args.out:
             os.makedirs(args.out, exist_ok=True)
