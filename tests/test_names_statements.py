@@ -218,3 +218,27 @@ def test_speakers_seen_wrong_in_the_audit(text, lang, want):
 ])
 def test_speakers_in_the_held_out_gold(text, lang, want):
     assert [(s.speaker, s.text) for s in statements.find(_art(text, lang, published="2023-12-13"))] == want
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # zaobao-realtime/2024-03-04.json#33: congratulating someone on a post says nothing
+    ("中国国家主席习近平致电祝贺夏巴兹·谢里夫再度当选巴基斯坦总理。", "zh", []),
+    # dantri-unc-vi/news_entertainment_106.txt: the agency of a person confirms; "thông tin này" is a noun
+    ("Công ty quản lý của Vương Phi cũng xác nhận thông tin này trong sự tiếc nuối của người hâm mộ.", "vi", []),
+    # dantri-unc-vi/news_world_096.txt: a person owned by a noun ("đảng của …") is not the subject
+    # (the subject, named with no title, is not known as a person: nobody's words then)
+    ("Ralf Mützenich - quan chức trong đảng Dân chủ Xã hội - đảng của Ngoại trưởng Heiko Maas, đã phản đối động "
+     "thái này, đồng thời khẳng định Đức nên sử dụng các phương tiện ngoại giao.", "vi", []),
+    # baomoi-vi/22242503.txt: a framing head before the speaker is not his words
+    ("Đề cập đến tiến độ dự án, ông Nguyễn Xuân Phương cho biết, dự án đã hoàn thành 93% khối lượng công việc.", "vi",
+     [("Nguyễn Xuân Phương", "dự án đã hoàn thành 93% khối lượng công việc.")]),
+    # tintuchangngay-vi/2026-01-21.json#372: "chia sẻ về" names a topic; dantri news_entertainment_253: hearsay
+    ("TS Tan Siang Hee, Giám đốc điều hành CropLife châu Á, đã chia sẻ về cam kết đầu tư từ các thành viên.", "vi", []),
+    ("Phiên tòa của Trịnh Sảng và Trương Hằng tại Mỹ được cho rằng cũng đã có kết quả.", "vi", []),
+    # reuters-financial-en/20120531_us-sabmiller-fosters: a quote opened before closes before "said X, who …"
+    ("\"We question the SABMiller premium to its peers,\" said analyst Pablo Zuanic at Liberum Capital, who prefers "
+     "shares of the world's No.1 brewer AB InBev.", "en",
+     [("Pablo Zuanic", "We question the SABMiller premium to its peers")]),
+])
+def test_statements_seen_wrong_in_the_seventh_audit(text, lang, want):
+    assert [(s.speaker, s.text) for s in statements.find(_art(text, lang, published="2024-03-04"))] == want

@@ -33,6 +33,8 @@ _TAIL_ATTRIBUTION = re.compile(r"([”\"])?\s*[,，]?\s*[”\"]?\s*[^,，”\"]{
 _PRONOUN_CLOSE = re.compile(r"[,，]\s*(?:he|she|ông|bà|anh|chị|cô)\s+(?:\w+\s+){0,2}?(?:said|says|added|noted|explained|"
                             r"told|nói|cho biết|chia sẻ|khẳng định|nhấn mạnh|cho hay)\b[^.]{0,40}[.]?$", re.I)
 _QUOTE_CLOSE = "”\"」』"
+# a person owned by a noun before him ("đảng của Ngoại trưởng Heiko Maas") is not the clause's subject
+_POSSESSIVE = re.compile(r"(?<!\w)của\s+(?:[^\s,，]+\s+){0,3}$")
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,22 @@ def _words():
 @lru_cache(maxsize=1)
 def _title_zh() -> re.Pattern:
     return re.compile(trie_pattern({to_simplified(w) for w in knowledge.roles()["zh"]}))
+
+
+class _Extra:
+    """The smaller word lists of statements.yaml, compiled once."""
+
+    def __init__(self, d: dict):
+        self.pause = frozenset(to_simplified(w) for w in d.get("verbs_needing_pause", []))
+        self.passive = re.compile(r"(?<!\w)(?:" + trie_pattern(set(d.get("passive_before", []))) + r")\s+$", re.I)
+        self.fragment = re.compile(r"^(?:[、，,.;；:：]|(?:" + trie_pattern(set(d.get("fragment_openers", [])))
+                                   + r")(?!\w))")
+        self.framing = re.compile(r"^\s*(?:" + trie_pattern(set(d.get("framing_openers", []))) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _extra() -> _Extra:
+    return _Extra(knowledge.load_yaml("statements.yaml"))
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +97,10 @@ def _verb_after(text: str, rel: int, limit: int):
                 continue  # 演说, 据说: nouns and hearsay
             if window[m.start():m.start() + 16].lower().startswith(_not_verbs()):
                 continue  # "hai người khách nói trên": the ones named above, not speech
+            if m.group(0) in _extra().pause and window[m.end():m.end() + 1] not in "，,：:":
+                continue  # "致电祝贺X当选": congratulates someone, says nothing
+            if _extra().passive.search(window[:m.start()]):
+                continue  # "được cho rằng", "was said": hearsay, nobody's statement
             if best is None or m.start() < best.start():
                 best = m
             break
@@ -92,7 +114,7 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
     mentions = sorted((a - base, b - base, p.name) for p in persons for a, b, _f in p.mentions
                       if base <= a < base + len(sent))
     for a, b, name in mentions:  # a person right before the verb ("王毅表示", "ông Tùng cho biết")
-        if obj_before.search(simp[max(0, a - 14):a]):
+        if obj_before.search(simp[max(0, a - 14):a]) or _POSSESSIVE.search(sent[max(0, a - 40):a]):
             continue
         gap = _ADVERBS.match(sent, b)
         m = _verb_after(simp, gap.end() if gap else b, 9)
@@ -102,7 +124,8 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
             return mentions[0][2], _after(sent, (gap.end() if gap else b) + m.end())
         if m and not re.search(r"[，,“\"「]", simp[b:(gap.end() if gap else b) + m.start()]):
             head = _TRAILING_CUE.sub("", sent[:a].rstrip())
-            if not CJK.search(sent[a:b]) and len(head) >= 20 and head.endswith((",", "，", "\"", "”")):
+            if (not CJK.search(sent[a:b]) and len(head) >= 20 and head.endswith((",", "，", "\"", "”"))
+                    and not _extra().framing.match(head)):
                 # "…reduce its dependence on Gulf states, Mr Westwood explained, especially as…"
                 return name, head.rstrip(",，").strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ") + " " + _after(
                     sent, (gap.end() if gap else b) + m.end())
@@ -110,6 +133,8 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
     for a, b, name in mentions:
         if obj_before.search(simp[max(0, a - 14):a]):
             continue  # "向范明政说": spoken to
+        if _POSSESSIVE.search(sent[max(0, a - 40):a]):
+            continue  # "đảng của Ngoại trưởng Heiko Maas, đã … khẳng định": the party's man speaks
         if re.match(r"\s*(?:夫人|丈夫|的妻子|的丈夫|之妻|之夫)", simp[b:b + 5]):
             continue  # "习近平夫人彭丽媛…说": the spouse named after him speaks
         m = _verb_after(simp, b, 90 if not CJK.search(sent[a:b]) else 60)
@@ -130,6 +155,9 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
             quote = re.search(r"[“\"]([^”\"]{4,})[”\"]", head)
             if quote:
                 return name, quote.group(1)  # "…," said Mr Aiyar: the quote before is the statement
+            closed = re.match(r"\s*([^“”\"]{12,}?)[,，]?\s*[”\"]\s*[,，]?\s*\S+(?:\s+\S+){0,5}\s*$", head)
+            if closed:
+                return name, closed.group(1)  # a quote opened in an earlier sentence closes before "said X"
             lead_in = re.search(r"(?:,\s*)?(?:according to|theo|据|據)\s*$", sent[:a], re.I)
             if lead_in and len(sent[:lead_in.start()].strip()) >= 15:
                 return name, sent[:lead_in.start()]  # "It has discussed…, according to Youssef Nasr, …"
@@ -343,7 +371,7 @@ def find(art: Article) -> list[Statement]:
             forms = {m[2] for p in persons if p.name == speaker for m in p.mentions} | {speaker}
             for part in _reporting_clauses(body, forms):
                 part = part.strip().strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ，,;；")
-                if _long_enough(part) and not _TRUNCATED.search(sent):
+                if _long_enough(part) and not _TRUNCATED.search(sent) and not _extra().fragment.match(part):
                     out.append(Statement(speaker=speaker, text=part, offsets=(base, base + len(sent))))
                     spoke_before = True
             if proposal.search(sent):
