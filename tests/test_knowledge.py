@@ -28,14 +28,37 @@ def test_dev_gold_knowledge_floors(tmp_path, settings):
     assert m["relevant"]["rate"] == 1.0
 
 
+def _own_gold(tmp_path, english: bool) -> str:
+    """The Chinese and Vietnamese part of our blind gold, or its English part (issue #11), in a folder."""
+    src = os.path.join(os.path.dirname(__file__), "gold")
+    dst = tmp_path / ("gold-en" if english else "gold-zh-vi")
+    dst.mkdir()
+    for name in sorted(os.listdir(src)):
+        if name.endswith(".json"):
+            with open(os.path.join(src, name), encoding="utf-8") as f:
+                gold = json.load(f)
+            if (gold.get("language") == "en") == english:
+                (dst / name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return str(dst)
+
+
 def test_own_gold(tmp_path, settings):
-    gold = os.path.join(os.path.dirname(__file__), "gold")
-    m = _score(tmp_path, settings, gold)
-    # floors just under the figures measured on the 68 blind articles (README); raise them as they improve
+    m = _score(tmp_path, settings, _own_gold(tmp_path, english=False))
+    # floors just under the figures measured on the 65 blind Chinese and Vietnamese articles (README)
     assert m["persons"]["f1"] >= 0.9, m["persons"]
     assert m["events"]["f1"] >= 0.76 and m["events"]["precision"] >= 0.95, m["events"]
     assert m["statements"]["recall"] >= 0.75 and m["statement_speakers"]["rate"] >= 0.98, m["statements"]
     assert m["relevant"]["rate"] >= 0.9, m["relevant"]
+
+
+def test_own_english_gold(tmp_path, settings):
+    m = _score(tmp_path, settings, _own_gold(tmp_path, english=True))
+    # issue #11's bars on the 33 blind English articles (Reuters, BBC)
+    for field in ("title", "published", "outlet", "url", "language"):
+        assert m[field]["rate"] == 1.0, (field, m[field])
+    assert m["relevant"]["rate"] >= 0.95, m["relevant"]
+    assert m["persons"]["f1"] >= 0.9, m["persons"]
+    assert m["statements"]["recall"] >= 0.55 and m["statement_speakers"]["rate"] >= 0.95, m["statements"]
 
 
 def test_misspelt_name_and_traditional_script(extract_one):

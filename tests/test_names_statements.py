@@ -18,6 +18,13 @@ from ties.stages import entities, latin_names, relevance, statements
     ("The award went to Clara Bow and Henry Fonda's film.", "en", ["Clara Bow", "Henry Fonda"]),
     ("The Dorothy Chandler Pavilion was full.", "en", []),
     ("Tại đường Trần Hưng Đạo, Hà Nội.", "vi", []),                                  # a street named after a person
+    # reuters-financial-en: an apposition before "told", a title inside a run, a middle initial,
+    # a bullet list run together, and the body after "economist with" (no person)
+    ("Dariusz Kowalczyk, an economist with Credit Agricole CIB in Hong Kong, told Reuters.", "en",
+     ["Dariusz Kowalczyk"]),
+    ("\"Not yet,\" said Manpower Chief Executive Jeff Joerres.", "en", ["Jeff Joerres"]),
+    ("said Kenneth S. Courtis, a former banker.", "en", ["Kenneth S. Courtis"]),
+    ("conferees. ** Charles Schumer The New York Democrat crafted it.", "en", ["Charles Schumer"]),
 ])
 def test_latin_names(text, lang, names):
     assert [n for _, _, n in latin_names.find(text, lang)] == names
@@ -242,3 +249,11 @@ def test_speakers_in_the_held_out_gold(text, lang, want):
 ])
 def test_statements_seen_wrong_in_the_seventh_audit(text, lang, want):
     assert [(s.speaker, s.text) for s in statements.find(_art(text, lang, published="2024-03-04"))] == want
+
+
+def test_english_goes_on_by_the_family_name():
+    # reuters-financial-en/20131015_us-china-economy-li: "Li made the comments" is Premier Li Keqiang
+    art = _art("Premier Li Keqiang was quoted as saying growth would hold. Li made the comments in Hanoi. "
+               "Li Ning shoes sold well.", "en")
+    li = next(e for e in art.entities if e.name == "Li Keqiang")
+    assert [m[2] for m in li.mentions] == ["Li Keqiang", "Li"]   # not the "Li" of another name

@@ -511,6 +511,14 @@ def find(art: Article) -> list[Entity]:
     for s0, e0, key in latin_names.short_forms(text, {k: v for k, v in shorts.items() if v}):
         if not any(covered[s0:e0]):
             add(key, found[key].name, "person", text[s0:e0], s0, e0, entries.get(key))
+    if art.language == "en":
+        shift = len(art.title) + 1  # mentions are kept relative to the body, `text` starts with the title
+        first_seen = {key: min(m[0] for m in ent.mentions) + shift for key, ent in found.items()
+                      if ent.type == "person" and ent.mentions}
+        bare = {k: v for k, v in shorts.items() if v and len(k) >= 2}
+        for s0, e0, key in latin_names.bare_short_forms(text, bare, first_seen):
+            if not any(covered[s0:e0]) and not any(a + shift <= s0 < b + shift for a, b, _f in found[key].mentions):
+                add(key, found[key].name, "person", text[s0:e0], s0, e0, entries.get(key))
     # a name found once (after its title) is the same person wherever else it stands
     for key, ent in list(found.items()):
         if ent.source != "text" or ent.type != "person":

@@ -21,10 +21,34 @@ from ..textutil import trie_pattern
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 _LOW = "a-zà-ỹđ'’"
 _WORD = rf"[{_UP}][{_LOW}]*(?:-[{_UP}]?[{_LOW}]+)?"
-_RUN = re.compile(rf"(?<![^\W\u3400-\u9fff]|[{_UP}])({_WORD}(?:[ \t]+(?:(?:de|van|von|bin|al|der|da|du|la|le)[ \t]+)?{_WORD}){{1,5}})(?:['’]s)?(?![^\W\u3400-\u9fff])")
+_RUN = re.compile(rf"(?<![^\W\u3400-\u9fff]|[{_UP}])({_WORD}(?:[ \t]+(?:(?:de|van|von|bin|al|der|da|du|la|le|[A-Z]\.)[ \t]+)?{_WORD}){{1,5}})(?:['’]s)?(?![^\W\u3400-\u9fff])")
 
 
 _NONSPACE = re.compile(r"\S+")
+# "Dariusz Kowalczyk, an economist with Credit Agricole CIB in Hong Kong, told Reuters": who speaks after an apposition
+_APPOSITION_SPEECH = re.compile(r"\s*,\s*(?:a|an|the)?\s*(?:[^,.;\"“”\n]|\.(?=,)){3,80}?,\s*(?:told|said|says|added|wrote)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _body_before() -> re.Pattern:
+    """"an economist with Credit Agricole", "chief of Customs Administration": after a title and a
+    preposition comes the body the person works for, not his name."""
+    words = knowledge.roles().get("body_after_title_latin", [])
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(set(words)) + r")\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _trailing_words() -> frozenset[str]:
+    return frozenset(knowledge.roles().get("not_person_trailing_words_latin", []))
+
+
+@lru_cache(maxsize=1)
+def _lowercase_cues() -> frozenset[str]:
+    """Cue words written lower-case in the data (analyst, official): capitalised inside a run they
+    are part of a name or a body ("Analyst Relations"), not a title."""
+    r = knowledge.roles()
+    return frozenset(c[:1].upper() + c[1:] for c in r.get("en_person_cues", []) + r.get("short_form_cues", [])
+                     if c[:1].islower())
 
 
 
@@ -178,6 +202,15 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
                     words = words[k:]
                     cued_by_word = stripped = True
                     break
+        for i in range(len(words) - 3, 0, -1):  # "Manpower Chief Executive Jeff Joerres": the title inside
+            k = next((k for k in (3, 2, 1) if i - k + 1 >= 0 and " ".join(words[i - k + 1:i + 1]) in lead), 0)
+            if k and words[i][:1].isupper() and " ".join(words[i - k + 1:i + 1]) not in _lowercase_cues():
+                words = words[i + 1:]
+                cued_by_word = True
+                break
+        cut = next((i for i in range(2, len(words)) if words[i] in _trailing_words() or words[i] == words[i - 1]), None)
+        if cut:  # "** Christopher Dodd Dodd, …", "Charles Schumer The New York Democrat": a bullet list run together
+            words = words[:cut]
         if len(words) < 2 or "\x00" + words[-1] in stop:
             continue
         trimmed = _trim(words)
@@ -188,12 +221,13 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
             continue
         if len(trimmed) > 4:
             continue
-        word_starts = [w.start() for w in _NONSPACE.finditer(group)]
-        start = m.start(1) + word_starts[len(word_starts) - len(trimmed)]
-        end = m.start(1) + len(group)
+        spans = [(w.start(), w.end()) for w in _NONSPACE.finditer(group)]
+        first = next(i for i in range(len(spans)) if group[spans[i][0]:].split()[:len(trimmed)] == trimmed)
+        start = m.start(1) + spans[first][0]
+        end = m.start(1) + spans[first + len(trimmed) - 1][1]
         name = text[start:end]
-        after = text[m.end(1):m.end(1) + 40]
-        spoke = bool(speech_rx.match(after))
+        after = text[end:end + 40]
+        spoke = bool(speech_rx.match(after)) or (language == "en" and bool(_APPOSITION_SPEECH.match(text, end)))
         if name in known or name in _not_names() or (trimmed[0] in stop and not spoke):
             continue
         before = text[max(0, m.start(1) - 60):m.start(1)]
@@ -202,7 +236,7 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
         line = text[max(0, text.rfind("\n", 0, start) + 1, start - 160):start]  # a credit stands close before
         if not_before.search(before) or _credit_rx().search(line) or _BYLINE.match(line):
             continue
-        cued = cued_by_word or bool(cue_rx.search(before))
+        cued = cued_by_word or bool(cue_rx.search(before) and not _body_before().search(before))
         if len(trimmed) < 2:
             continue
         spoke = spoke or bool(said_before.search(before))
@@ -235,4 +269,22 @@ def short_forms(text: str, full_names: dict[str, str]) -> list[tuple[int, int, s
         full = full_names.get(m.group(1))
         if full:
             out.append((m.start(1), m.end(1), full))
+    return out
+
+
+def bare_short_forms(text: str, full_names: dict[str, str], first_seen: dict[str, int]) -> list[tuple[int, int, str]]:
+    """English news goes on by the family name alone ("Li made the comments", "Xie said"): a
+    short form standing alone — no capitalised word beside it — after the person was named in full."""
+    if not full_names:
+        return []
+    rx = re.compile(r"(?<![\w.-])(" + trie_pattern(set(full_names)) + r")(?![\w-])")
+    out = []
+    for m in rx.finditer(text):
+        full = full_names[m.group(1)]
+        if m.start() < first_seen.get(full, len(text)):
+            continue
+        before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 30]
+        if re.search(rf"[{_UP}][\w'’.-]*\s+$", before) or re.match(rf"\s+[{_UP}]", after) or re.match(r"['’]s\s+[{_UP}]", after):
+            continue  # part of a longer name ("Li Ning", "Premier Li" is another rule's)
+        out.append((m.start(1), m.end(1), full))
     return out
