@@ -68,6 +68,11 @@ def test_statements(text, lang, speaker, contains):
     ("越南与中国在边境举行联合巡逻。", "zh", True),
     ("Hàng hóa được xuất khẩu sang Mỹ, Nhật Bản, Hàn Quốc, Trung Quốc và Việt Nam.", "vi", False),  # a list
     ("Cộng đồng người Việt ở Đài Loan (Trung Quốc) mở lớp dạy tiếng Việt, hợp tác với trường học.", "vi", False),
+    # reuters-financial-en: duties on both, imports of both, are no dealings between them
+    ("U.S. producers are driven out of business by low-priced imports from China and Vietnam.", "en", False),
+    ("The panel found Chinese and Vietnamese imports have harmed U.S. wind tower producers.", "en", False),
+    ("China and Vietnam signed a border trade agreement.", "en", True),
+    ("Trade between China and Vietnam rose 20 percent.", "en", True),
 ])
 def test_relevance(text, lang, relevant):
     assert relevance.is_relevant(_art(text, lang), ("China", "Vietnam")) is relevant

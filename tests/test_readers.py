@@ -147,4 +147,21 @@ def test_reuters_dump_header_and_reporting_credit(extract_one):
     assert a.title == "Analysis: Hungry China links Potash to rice smugglers"
     assert a.published == "2010-08-30" and a.url.endswith("idUSTRE67T0PG20100830")
     assert a.authors == ["Aileen Wang", "Simon Rabinovitch", "Zheng Xiaolu"]
-    assert "Editing by" not in a.text and "-- By" not in a.text and a.text.startswith("BEIJING")
+    assert "Editing by" not in a.text and "-- By" not in a.text
+    # the wire's dateline "BEIJING (Reuters) - " leaves the text and is kept
+    assert a.dateline_agency == "Reuters" and a.dateline_place.strip() == "BEIJING" and not a.text.startswith("BEIJING")
+
+
+def test_wire_datelines_and_credits_in_parentheses(extract_one):
+    # reuters-financial-en: "CEBU, Philippines (Reuters) -", "SINGAPORE/LONDON (Reuters) -", a dateline with
+    # no city; "(Editing by …)" alone; "(Additional reporting by Caroline Copley in London)"
+    for name, place in (("20070114_us-asean-summit-idUSMAN22898520070114", "CEBU, Philippines"),
+                        ("20110318_us-japan-quake-shipping-idUSTRE72H27M20110318", "SINGAPORE/LONDON"),
+                        ("20100614_us-financial-regulation-conferees-idUSTRE65D4FW20100614", None)):
+        (a,) = extract_one(corpus("reuters-financial-en", name))
+        assert "(Reuters)" not in a.text[:200] and a.dateline_agency == "Reuters"
+        assert (a.dateline_place or "").strip() == (place or "")
+    (a,) = extract_one(corpus("reuters-financial-en", "20090908_us-manpower-survey-idUSTRE5870WG20090908"))
+    assert "Editing by" not in a.text and "Steve Orlofsky" not in a.authors
+    (a,) = extract_one(corpus("reuters-financial-en", "20100514_us-prudential-idUSTRE64D0OY20100514"))
+    assert "Caroline Copley" in a.authors and "reporting by" not in a.text

@@ -99,15 +99,23 @@ def read(path: str, text: str) -> Iterator[RawDoc]:
     yield RawDoc(source_path=path, reader="text", title=title, body="\n".join(body), body_kind="text", meta=meta)
 
 
-_REPORTING_CREDIT = re.compile(r"\s*\((?:Additional |Further )?[Rr]eporting [Bb]y ([^;)]+)(?:;[^)]*)?\)\s*$")
+_REPORTING_CREDIT = re.compile(r"\s*\(((?:Additional |Further )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) [Bb]y [^()]*)\)\s*$")
+_REPORTERS = re.compile(r"^\s*(?:Additional |additional |Further |further )?[Rr]eporting [Bb]y (.+)$")
+_PLACE_AFTER_NAME = re.compile(r"\s+(?:in|of|at)\s+[A-Z][\w .-]*$")
 
 
 def _reporting_credit(body: list[str], meta: dict) -> None:
-    """"… (Additional reporting by Zheng Xiaolu; Editing by Tomasz Janowski)" ending the last line:
-    the credit leaves the text, and those who reported join the authors (editors do not)."""
+    """"… (Additional reporting by Zheng Xiaolu in Beijing; Editing by Tomasz Janowski)" ending the
+    last line: the credit leaves the text, and those who reported join the authors (editors and
+    writers do not; "in Beijing" is where they were)."""
     last = max((k for k, line in enumerate(body) if line.strip()), default=None)
     m = _REPORTING_CREDIT.search(body[last]) if last is not None else None
     if m:
         body[last] = body[last][:m.start()].rstrip()
-        names = [a.strip() for a in re.split(r",|\band\b", m.group(1)) if a.strip()]
+        names = []
+        for part in m.group(1).split(";"):
+            who = _REPORTERS.match(part.strip())
+            if who:
+                names += [_PLACE_AFTER_NAME.sub("", a.strip()) for a in re.split(r",|\band\b", who.group(1)) if a.strip()]
+        names = [" ".join(n.split()) for n in names if n]
         meta["authors"] = list(dict.fromkeys([*meta.get("authors", []), *names]))

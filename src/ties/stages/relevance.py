@@ -46,12 +46,44 @@ def _terms(pair: tuple[str, str]) -> re.Pattern:
     return _rx(_pair(pair)["bilateral_terms"])
 
 
+@lru_cache(maxsize=1)
+def _coordination():
+    """(a span that only coordinates, a preposition or list item before it, words that pair two sides)."""
+    d = knowledge.load_yaml("relevance.yaml")
+    coord = "|".join(re.escape(w) for w in sorted(d.get("coordinators", []), key=len, reverse=True))
+    only = re.compile(r"^[\w-]+(?:\s[\w-]+){0,2}?\s*(?:" + coord + r")\s*(?:the\s+)?(?:[\w-]+\s*){0,3}?$"
+                      r"|^[\u4e00-\u9fff]{1,6}(?:" + coord + r")$")
+    before = re.compile(r"(?:(?<![\w])(?:" + "|".join(re.escape(w) for w in d.get("shared_object_before", []))
+                        + r")\s*|[,、]\s*)$")
+    return only, before, _rx(d.get("pair_words", []))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[str, ...]:
+    return tuple(knowledge.load_yaml("relevance.yaml").get("demonyms", []))
+
+
+def _shared_object(sent_low: str, start: int, span: str) -> bool:
+    """The two sides coordinated under one preposition or closing a list, with nothing pairing them
+    ("imports from china and vietnam", "duties on china and vietnam")."""
+    only, before, pair_words = _coordination()
+    if not only.match(span) or pair_words.search(sent_low):
+        return False
+    demonyms = _demonyms()
+    first, *rest = span.split()
+    adjectives = first in demonyms and bool(rest) and sent_low[start + len(span):].split()[:1] != [] and \
+        any(sent_low[start + len(span):].startswith(d) for d in demonyms)
+    return adjectives or bool(before.search(sent_low[max(0, start - 20):start]))
+
+
 def _linked(sent_low: str, a: int, b: int, links: re.Pattern) -> bool:
     lo, hi = min(a, b), max(a, b)
     span = sent_low[lo:hi]
     if len(span) > 60:
         return False
-    return bool(links.search(span))
+    if not links.search(span):
+        return False
+    return not _shared_object(sent_low, lo, span)  # "imports from china and vietnam": one phrase, not partners
 
 
 def interaction_sentences(art: Article, pair: tuple[str, str]) -> list[str]:
@@ -75,7 +107,7 @@ def interaction_sentences(art: Article, pair: tuple[str, str]) -> list[str]:
                 side_at[e.country].append(m0 - s0)
         if len(countries) >= list_size:
             continue  # a list of countries links none of them
-        if terms.search(simp):
+        if any(not _shared_object(simp, m.start(), m.group(0)) for m in terms.finditer(simp)):
             out.append(sent)
             continue
         if not side_at[a_side] or not side_at[b_side]:
