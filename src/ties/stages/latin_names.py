@@ -25,6 +25,7 @@ _RUN = re.compile(rf"(?<![^\W\u3400-\u9fff]|[{_UP}])({_WORD}(?:[ \t]+(?:(?:de|va
 
 
 _NONSPACE = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # "Dariusz Kowalczyk, an economist with Credit Agricole CIB in Hong Kong, told Reuters": who speaks after an apposition
 _APPOSITION_SPEECH = re.compile(r"\s*,\s*(?:a|an|the)?\s*(?:[^,.;\"“”\n]|\.(?=,)){3,80}?,\s*(?:told|said|says|added|wrote)(?!\w)")
 
@@ -47,8 +48,8 @@ def _lowercase_cues() -> frozenset[str]:
     """Cue words written lower-case in the data (analyst, official): capitalised inside a run they
     are part of a name or a body ("Analyst Relations"), not a title."""
     r = knowledge.roles()
-    return frozenset(c[:1].upper() + c[1:] for c in r.get("en_person_cues", []) + r.get("short_form_cues", [])
-                     if c[:1].islower())
+    cues = r.get("en_person_cues", []) + r.get("short_form_cues", []) + r.get("en", [])
+    return frozenset(c[:1].upper() + c[1:] for c in cues if c[:1].islower()) - set(cues)
 
 
 
@@ -202,6 +203,9 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
                     words = words[k:]
                     cued_by_word = stripped = True
                     break
+        poss = next((i for i in range(len(words) - 1) if _POSSESSIVE_END.search(words[i])), None)
+        if poss is not None:  # "George Soros' New York-based firm", "Honda's Ike": the owner, or who follows him
+            words = words[:poss + 1] if poss >= 1 else words[poss + 1:]
         for i in range(len(words) - 3, 0, -1):  # "Manpower Chief Executive Jeff Joerres": the title inside
             k = next((k for k in (3, 2, 1) if i - k + 1 >= 0 and " ".join(words[i - k + 1:i + 1]) in lead), 0)
             if k and words[i][:1].isupper() and " ".join(words[i - k + 1:i + 1]) not in _lowercase_cues():
@@ -225,6 +229,9 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
         first = next(i for i in range(len(spans)) if group[spans[i][0]:].split()[:len(trimmed)] == trimmed)
         start = m.start(1) + spans[first][0]
         end = m.start(1) + spans[first + len(trimmed) - 1][1]
+        owner = _POSSESSIVE_END.search(text, start, end)
+        if owner:
+            end = owner.start()
         name = text[start:end]
         after = text[end:end + 40]
         spoke = bool(speech_rx.match(after)) or (language == "en" and bool(_APPOSITION_SPEECH.match(text, end)))
