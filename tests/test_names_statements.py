@@ -266,3 +266,10 @@ def test_english_goes_on_by_the_family_name():
                "Li Ning shoes sold well.", "en")
     li = next(e for e in art.entities if e.name == "Li Keqiang")
     assert [m[2] for m in li.mentions] == ["Li Keqiang", "Li"]   # not the "Li" of another name
+
+
+def test_closing_attribution_after_a_long_apposition():
+    # reuters-financial-en/20070907_us-microsoft-piracy: the quote before "…," X, <his post>, told Reuters
+    art = _art("\"It takes a decade or two to make real progress in a number of these environments,\" Craig Mundie, "
+               "Microsoft chief research and strategy officer, told Reuters.", "en")
+    assert [(s.speaker, s.text[:20]) for s in statements.find(art)] == [("Craig Mundie", "It takes a decade or")]

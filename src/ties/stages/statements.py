@@ -207,9 +207,9 @@ def _closing(sent: str, base: int, persons) -> tuple[str, str] | None:
     zh_rx, latin_rx, obj_before, *_ = _words()
     stripped = sent.strip()
     close = max(stripped.rfind("”"), stripped.rfind('"'))
-    if close < 6 or len(stripped) - close > 64:
+    if close < 6 or len(stripped) - close > 110:
         return None
-    m = re.match(r"\s*[,，\-–]?\s*(.{0,60})$", stripped[close + 1:])
+    m = re.match(r"\s*[,，\-–]?\s*(.{0,106})$", stripped[close + 1:])  # "…," Craig Mundie, Microsoft's …, told Reuters.
     opening = max(stripped.rfind("“", 0, close), stripped.rfind('"', 0, close))
     quote = stripped[opening + 1:close] if opening >= 0 else stripped[:close]
     if not m or len(quote) < 6:
@@ -218,14 +218,15 @@ def _closing(sent: str, base: int, persons) -> tuple[str, str] | None:
     tail_start = sent.find(m[1]) if m[1] else -1
     if tail_start < 0:
         return None
+    found = []
     for p in persons:
         for a, b, _f in p.mentions:
             rel = a - base
             if rel >= 0 and obj_before.search(to_simplified(sent[max(0, rel - 14):rel])):
                 continue  # "…”, cha của Na Young nói": the father speaks, not Na Young
             if tail_start <= rel < len(sent) and (latin_rx.search(sent[b - base:]) or zh_rx.search(sent[b - base:])):
-                return p.name, m[0].strip()
-    return None
+                found.append((rel, p.name))
+    return (min(found)[1], m[0].strip()) if found else None  # the first person of the attribution
 
 
 _NARRATION_ZH = re.compile(r"星期[一二三四五六日天]|(?<![一-龥])周[一二三四五六日]|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日"
