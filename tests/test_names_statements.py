@@ -255,6 +255,10 @@ def test_speakers_in_the_held_out_gold(text, lang, want):
     ("\"We question the SABMiller premium to its peers,\" said analyst Pablo Zuanic at Liberum Capital, who prefers "
      "shares of the world's No.1 brewer AB InBev.", "en",
      [("Pablo Zuanic", "We question the SABMiller premium to its peers")]),
+    # ninth audit: "song cho rằng" opens a second reporting clause; "nói chuyện với" is a talk, not words
+    ("Đại sứ Susan Thornton thừa nhận quan hệ còn khó khăn, song cho rằng hai bên cần đối thoại thêm nhiều hơn nữa.",
+     "vi", [("Susan Thornton", "quan hệ còn khó khăn"), ("Susan Thornton", "hai bên cần đối thoại thêm nhiều hơn nữa.")]),
+    ("Ông Lâm Thanh có nói chuyện với Hải về việc đánh tháo cho đàn em.", "vi", []),
 ])
 def test_statements_seen_wrong_in_the_seventh_audit(text, lang, want):
     assert [(s.speaker, s.text) for s in statements.find(_art(text, lang, published="2024-03-04"))] == want

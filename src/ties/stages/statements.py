@@ -179,7 +179,7 @@ def _after(sent: str, end: int) -> str:
 
 
 _INNER_REPORT = re.compile(r"[；;，,]\s*(?:(?:他|她|he|she|ông|bà|anh|chị|ông ấy|bà ấy|{names})\s*)?"
-                           r"(?:又|还|並|并|也|cũng|còn)?\s*(?:说|說|表示|强调|強調|指出|称|稱|cho rằng|nói|cho biết|"
+                           r"(?:又|还|並|并|也|cũng|còn|song|nhưng|but)?\s*(?:说|說|表示|强调|強調|指出|称|稱|cho rằng|nói|cho biết|"
                            r"khẳng định|nhấn mạnh|said|added|noted)\s*(?:rằng|that)?\s*[，,：:]?\s*")
 
 
