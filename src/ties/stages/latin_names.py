@@ -279,19 +279,26 @@ def short_forms(text: str, full_names: dict[str, str]) -> list[tuple[int, int, s
     return out
 
 
+@lru_cache(maxsize=512)
+def _bare_rx(shorts: frozenset[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w.-])(" + trie_pattern(set(shorts)) + r")(?![\w-])")
+
+
+_CAPITAL_BEFORE = re.compile(rf"[{_UP}][\w'’.-]*\s+$")
+_CAPITAL_AFTER = re.compile(rf"\s+[{_UP}]|['’]s\s+[{_UP}]")
+
+
 def bare_short_forms(text: str, full_names: dict[str, str], first_seen: dict[str, int]) -> list[tuple[int, int, str]]:
     """English news goes on by the family name alone ("Li made the comments", "Xie said"): a
     short form standing alone — no capitalised word beside it — after the person was named in full."""
     if not full_names:
         return []
-    rx = re.compile(r"(?<![\w.-])(" + trie_pattern(set(full_names)) + r")(?![\w-])")
     out = []
-    for m in rx.finditer(text):
+    for m in _bare_rx(frozenset(full_names)).finditer(text):
         full = full_names[m.group(1)]
         if m.start() < first_seen.get(full, len(text)):
             continue
-        before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 30]
-        if re.search(rf"[{_UP}][\w'’.-]*\s+$", before) or re.match(rf"\s+[{_UP}]", after) or re.match(r"['’]s\s+[{_UP}]", after):
+        if _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _CAPITAL_AFTER.match(text, m.end()):
             continue  # part of a longer name ("Li Ning", "Premier Li" is another rule's)
         out.append((m.start(1), m.end(1), full))
     return out
