@@ -99,7 +99,7 @@ def _verb_after(text: str, rel: int, limit: int):
                 continue  # "hai người khách nói trên": the ones named above, not speech
             if m.group(0) in _extra().pause and window[m.end():m.end() + 1] not in "，,：:":
                 continue  # "致电祝贺X当选": congratulates someone, says nothing
-            if _extra().passive.search(window[:m.start()]):
+            if _extra().passive.search(window, max(0, m.start() - 8), m.start()):
                 continue  # "được cho rằng", "was said": hearsay, nobody's statement
             if best is None or m.start() < best.start():
                 best = m
