@@ -36,6 +36,10 @@ def _events(art, typ):
     ("当习近平夫妇抵达主席府时，阮富仲夫妇在下车处迎接。", []),                   # the time of another happening
     ("帕罗林在1月31日接受梵蒂冈电台及意大利《新闻报》访问。", []),               # an interview given, not a visit
     ("Hai nhà lãnh đạo nhất trí tích cực trao đổi, ký kết Đề án tổng thể.", []),  # resolved to work towards it
+    # the stop hook's sample (cctv-xwlb-json/20250414.json#0, 20250904.json#6): the entourage flying in
+    # with the traveller, and the summit one is congratulated on, are no happenings of their own
+    ("中共中央书记处书记、公安部部长王小洪等陪同人员同机抵达。", []),
+    ("梁强热烈祝贺中国成功举行上海合作组织天津峰会，表示两场重要活动都彰显中国的国际地位。", []),
 ])
 def test_frames(sentence, types):
     found = frames.find(clauses.split(sentence), words())

@@ -107,6 +107,8 @@ def _candidates(sent: Sentence, c: Clause, w: Words) -> list[tuple[int, int, Eve
                 continue  # "此访", "这次访问", "this visit": a visit told elsewhere
             if t.name != "conference" and any(p.search(c.simp[:s]) or p.search(c.low[:s]) for p in w.attend_before):
                 continue  # "王沪宁等参加会见": attending someone else's meeting (attending a forum is the forum)
+            if any(p.search(c.simp[:s]) or p.search(c.low[:s]) for p in w.praised_before):
+                continue  # "祝贺中国成功举行…峰会": what someone is congratulated for is told elsewhere
             verbs = t.needs_verb if isinstance(t.needs_verb, WordList) else w.issue_verbs
             if t.needs_verb and not verbs.search(c.simp, c.low):
                 continue

@@ -89,6 +89,7 @@ class Words:
     anaphora: WordList
     self_reference: WordList
     attend_before: list[re.Pattern]
+    praised_before: list[re.Pattern]
     witness: WordList
     welcome: WordList
     counterpart: WordList
@@ -158,6 +159,7 @@ def words() -> Words:
         anaphora=WordList(r.get("anaphora")),
         self_reference=WordList(r.get("self_reference")),
         attend_before=_rx_list(r.get("attend_before")),
+        praised_before=_rx_list(r.get("praised_before")),
         witness=WordList(r.get("witness")),
         welcome=WordList(r.get("welcome")),
         counterpart=WordList(r.get("counterpart_words")),
