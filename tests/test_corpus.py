@@ -7,7 +7,8 @@ from ties.files import walk
 from ties.pipeline import Reject, extract_file
 
 # the files that are not articles, and why
-NOT_ARTICLES = {"MANIFEST.tsv": "it is the folder's documentation (README, LICENSE, MANIFEST…), not an article"}
+NOT_ARTICLES = {"MANIFEST.tsv": "it is the folder's documentation (README, LICENSE, MANIFEST…), not an article",
+                "straits_times_world.xml": "the feed 'The Straits Times — diagnostic source feed' has no items"}
 
 
 def test_whole_corpus_reads_cleanly(settings):
@@ -25,6 +26,9 @@ def test_whole_corpus_reads_cleanly(settings):
                 assert rec.title or rec.text
                 assert "<p>" not in rec.text and "<img" not in rec.text
     for r in rejects:
+        if r.kind == "list":  # web pages that list other pages: set aside, tested in test_web.py
+            assert r.source_path.split("#")[0].endswith(".warc.gz")
+            continue
         name = os.path.basename(r.source_path)
         assert NOT_ARTICLES.get(name) == r.reason, (r.source_path, r.reason)
     assert articles > 40000

@@ -1,5 +1,6 @@
 """Ingest into SQLite: idempotent re-ingest, updates, rejects, dedup, kill-and-resume, search, stats."""
 import os
+import sqlite3
 import shutil
 import signal
 import subprocess
@@ -81,11 +82,11 @@ def test_kill_and_resume(tmp_path):
     while time.time() < deadline:  # wait for the first committed batch, then kill -9
         time.sleep(0.2)
         if os.path.exists(dbp):
-            try:
-                db = open_store(dbp)
-                n = db.db.execute("SELECT count(*) FROM sources").fetchone()[0]
-                db.close()
-            except Exception:
+            try:  # read-only: opening the store would wait for the writer's lock
+                ro = sqlite3.connect(f"file:{dbp}?mode=ro", uri=True, timeout=0.1)
+                n = ro.execute("SELECT count(*) FROM sources").fetchone()[0]
+                ro.close()
+            except sqlite3.Error:
                 n = 0
             if n > 0:
                 break

@@ -160,6 +160,7 @@ def ingest(paths, db_path, as_json, **opts):
         rate = report.files / report.seconds if report.seconds else 0
         echo(f"{report.files} files ({report.unchanged} unchanged, {report.changed} changed), "
                    f"{report.articles} articles read, {report.new_articles} new, {len(report.rejects)} rejected, "
+                   + (f"{report.list_pages} list pages set aside, " if report.list_pages else "") +
                    f"{report.seconds:.1f} s ({rate:.0f} files/s) -> {db_path or default_db()}")
     if report.without_outlet:
         echo(f"{report.without_outlet} articles without outlet — name it in a ties.toml beside the files "
@@ -225,7 +226,8 @@ def stats(db_path, as_json):
         echo(json.dumps(s, ensure_ascii=False, indent=1))
         return
     echo(f"{s['articles']} articles from {s['source_items']} source items in {s['sources']} files; "
-               f"{s['near_duplicate_pairs']} near-duplicate pairs; {s['rejects']} rejects; {s['relevant']} relevant")
+               f"{s['near_duplicate_pairs']} near-duplicate pairs; {s['rejects']} rejects; "
+               f"{s['list_pages']} list pages set aside; {s['relevant']} relevant")
     echo(f"knowledge: {s['entities']} entities, {s['events']} events ({s['event_reports']} reports), "
                f"{s['statements']} statements")
     for title, key in (("by outlet", "by_outlet"), ("by language", "by_language"), ("by year", "by_year")):

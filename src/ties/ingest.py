@@ -29,6 +29,7 @@ class IngestReport:
     new_articles: int = 0
     without_outlet: int = 0   # articles whose outlet neither the file, its folder nor ties.toml names
     rejects: list[tuple[str, str]] = field(default_factory=list)
+    list_pages: int = 0       # web pages that list other pages (section fronts, archives), set aside
     seconds: float = 0.0
 
     def to_dict(self) -> dict:
@@ -44,8 +45,11 @@ def store_file(store: Store, path: str, data: bytes, sha: str, settings: Setting
     store.clear_source(source_id, path)
     for rec in extract_bytes(path, data, settings):
         if isinstance(rec, Reject):
-            store.add_reject(path, rec.source_path, rec.reason)
-            report.rejects.append((rec.source_path, rec.reason))
+            store.add_reject(path, rec.source_path, rec.reason, rec.kind)
+            if rec.kind == "list":
+                report.list_pages += 1
+            else:
+                report.rejects.append((rec.source_path, rec.reason))
             if on_reject:
                 on_reject(rec.source_path, rec.reason)
             continue

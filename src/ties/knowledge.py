@@ -44,6 +44,7 @@ def markers() -> dict:
     for key in ("caption_lines", "more_lines", "end_marks", "noise_lines", "datelines"):
         m[key + "_re"] = _compile(m.get(key), key)
     m["byline_re"] = re.compile(m["byline"])
+    m["title_page_part_re"] = re.compile(m["title_page_part"])
     m["signoff_source_re"] = re.compile(m["signoff_source"])
     m["signoff_name_re"] = re.compile(m["signoff_name"])
     for key in ("caption_line_credit", "related_link"):

@@ -103,6 +103,7 @@ class Article:
     title: str = ""
     published: str | None = None
     outlet: str | None = None
+    outlet_canonical: bool = True     # False: named by the page or feed itself, not found in data/outlets.yaml
     url: str | None = None
     authors: list[str] = field(default_factory=list)
     language: str | None = None
@@ -131,6 +132,7 @@ class Article:
             "title": self.title,
             "published": self.published,
             "outlet": self.outlet,
+            "outlet_canonical": self.outlet_canonical if self.outlet else None,
             "url": self.url,
             "authors": self.authors,
             "language": self.language,

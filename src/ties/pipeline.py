@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import re
 
@@ -15,7 +16,7 @@ from .errors import TiesError, UnreadableFile
 from .files import display_path, is_documentation
 from .model import Article
 from .settings import Settings
-from .stages import clean, metadata
+from .stages import clean, metadata, pagetype
 
 # the knowledge stages, in order; each is `run(article, settings) -> article`
 KNOWLEDGE_STAGES: list = []
@@ -23,11 +24,17 @@ KNOWLEDGE_STAGES: list = []
 
 @dataclass
 class Reject:
+    """An item not stored as an article: a file or record that cannot be read (kind "error"), or
+    a web page that is a list of other pages (kind "list": a section front, archive, search page)."""
     source_path: str
     reason: str
+    kind: str = "error"
 
     def to_dict(self) -> dict:
-        return {"source_path": self.source_path, "error": self.reason}
+        d = {"source_path": self.source_path, "error": self.reason}
+        if self.kind != "error":
+            d["page_type"] = self.kind
+        return d
 
 
 def register_knowledge_stages() -> list:
@@ -54,10 +61,23 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_ANALYSED_CHARS = 1_000_000  # a news article is far shorter; beyond this, memory and time are bounded
 
 
+@lru_cache(maxsize=1)
+def knowledge_languages() -> tuple[str, ...]:
+    """The languages the knowledge stages read (data/languages.yaml)."""
+    from .knowledge import load_yaml
+
+    return tuple(load_yaml("languages.yaml")["knowledge"])
+
+
 def _run_knowledge(art: Article, stages, settings: Settings) -> Article:
     """The knowledge stages over the article; a text longer than any news article (a 30 MB single
     line) is kept whole, but names, events and statements are read from its first million
     characters, with a warning saying so."""
+    known = knowledge_languages()
+    if stages and art.language not in known:
+        art.warnings.append(f"language {art.language or 'unknown'}: names, events, statements, topics and figures "
+                            f"are read only in {', '.join(known)}")
+        return art
     full = art.text
     if len(full) > MAX_ANALYSED_CHARS:
         art.text = full[:MAX_ANALYSED_CHARS]
@@ -87,6 +107,11 @@ def extract_bytes(path: str, data: bytes, settings: Settings) -> Iterator[Articl
                 continue
             try:
                 raw.title, raw.body, raw.meta = _no_surrogates(raw.title), _no_surrogates(raw.body), _no_surrogates(raw.meta)
+                if raw.body_kind == "page":
+                    page_type, why = pagetype.classify(raw.body, raw.meta.get("url"))
+                    if page_type == "list":
+                        yield Reject(raw.source_path, f"it is a list page, not an article ({why})", kind="list")
+                        continue
                 art = clean.run(raw)
                 defaults = settings.defaults_for(path, raw.meta.get("url"))
                 art = metadata.run(art, raw, defaults)

@@ -33,18 +33,43 @@ def cjk_ratio(s: str) -> float:
     return len(CJK.findall(s)) / letters if letters else 0.0
 
 
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+LANGID_SAMPLE = 1500  # characters given to the statistical identifier: enough to tell, cheap to read
+
+
 def detect_language(text: str) -> str | None:
-    """zh / vi / en by script: CJK share, then Vietnamese letters, then Latin."""
+    """ISO 639-1 code of a text. Scripts decide what they can alone: Han characters with kana are
+    Japanese, without it Chinese; Hangul is Korean; Latin letters with Vietnamese marks are
+    Vietnamese. Other text goes to py3langid (its model ships in the package), kept to the
+    languages of news listed in data/languages.yaml: Hungarian, Portuguese, German, English…"""
     sample = text[:4000]
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None
-    if len(CJK.findall(sample)) / letters > 0.3:
-        return "zh"
+    han, kana = len(CJK.findall(sample)), len(_KANA.findall(sample))
+    if (han + kana) / letters > 0.3:
+        return "ja" if kana > 0.05 * (han + kana) else "zh"
+    if len(_HANGUL.findall(sample)) / letters > 0.3:
+        return "ko"
     if len(_VI_MARKS.findall(sample)) / letters > 0.02:
         return "vi"
-    latin = len(_ASCII_LETTER.findall(sample))
-    return "en" if latin / letters > 0.7 else None
+    if letters < 12:  # a word or two: too little for statistics; Latin letters are taken as English
+        return "en" if len(_ASCII_LETTER.findall(sample)) / letters > 0.7 else None
+    return _identifier().classify(sample[:LANGID_SAMPLE])[0]
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    """py3langid's model (shipped in its package), kept to the languages of data/languages.yaml."""
+    import yaml
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    with resources.files("ties.data").joinpath("languages.yaml").open(encoding="utf-8") as f:
+        languages = yaml.safe_load(f)["identified"]
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier.set_languages(languages)
+    return identifier
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from lxml import html as lxhtml
 
 from .. import knowledge
 from ..model import Article, RawDoc, Translation
-from ..textutil import cjk_ratio, detect_language, squash
+from ..textutil import cjk_ratio, detect_language, fold, squash
 
 BLOCK_TAGS = {"p", "div", "section", "article", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
               "table", "tr", "blockquote", "pre", "header", "footer", "main", "dd", "dt", "hr"}
@@ -111,6 +111,7 @@ _META_TAG = re.compile(r"<meta\s[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.I)
+_LD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"')
 _META_KEYS = {  # meta name/property → metadata field, first found wins
     "og:title": "title", "twitter:title": "title",
     "og:site_name": "sitename", "application-name": "sitename",
@@ -140,6 +141,9 @@ def head_metadata(page: str) -> dict:
     m = _HTML_LANG.search(head)
     if m:
         out["language"] = m.group(1).lower()
+    m = _LD_PUBLISHER.search(page[:200_000])
+    if m:
+        out["publisher"] = htmllib.unescape(m.group(1)).strip()
     if out.get("date"):
         m = re.match(r"\d{4}-\d{2}-\d{2}", out["date"])
         out["date"] = m.group(0) if m else None
@@ -173,10 +177,47 @@ def page_lines(page: str, meta: dict) -> tuple[str | None, list[str]]:
     for k in ("sitename", "hostname"):
         if d.get(k):
             meta.setdefault("outlet_hints", []).append(d[k])
+    host = (d.get("hostname") or "").removeprefix("www.")
+    site_names = [d.get("sitename"), host, host.split(".")[0] if host else None]
+    meta["site_name"] = d.get("sitename") or None
+    meta["publisher"] = d.get("publisher") or None
+    d["title"] = page_headline(page, d.get("title"), site_names)
     if d.get("language"):
         meta.setdefault("language", d["language"])
     text = d.get("text") or ""
     return d.get("title"), [x.strip() for x in text.split("\n") if x.strip()]
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
+_TITLE_SEP = re.compile(r"(\s+(?:[|｜«»·•]|::|[-–—]{1,2})\s+|\s*[|｜]\s*)")
+
+
+def page_headline(page: str, title: str | None, site_names: list[str]) -> str | None:
+    """The headline of a whole page: its <h1> when the page's title holds it (a logo in an <h1>
+    is not one), else the title without the site's name and page number ("Cím | Rangadó - Part 2")."""
+    t = _WS.sub(" ", htmllib.unescape(title or "")).strip()
+    names = {fold(n) for n in site_names if n and len(fold(n)) >= 2}
+    pieces = _TITLE_SEP.split(t)  # text, separator, text, …
+    page_part = knowledge.markers()["title_page_part_re"]
+
+    def site_like(part: str) -> bool:
+        f = fold(part)
+        if not f or page_part.match(part.strip()):
+            return True
+        return any(f == n or (len(n) >= 4 and n in f and len(f) <= len(n) + 8) for n in names)
+
+    while len(pieces) >= 3 and site_like(pieces[-1]):
+        pieces = pieces[:-2]
+    while len(pieces) >= 3 and site_like(pieces[0]):
+        pieces = pieces[2:]
+    stripped = "".join(pieces).strip() or t
+    whole = fold(t)
+    for h in _H1.findall(page[:400_000]):
+        h = _WS.sub(" ", htmllib.unescape(_TAG.sub(" ", h))).strip()
+        fh = fold(h)
+        if len(fh) >= 6 and (fh in whole or (whole and whole in fh)) and fh not in names:
+            return h
+    return stripped or None
 
 
 def body_lines(raw: RawDoc) -> tuple[str | None, list[str]]:

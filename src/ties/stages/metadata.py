@@ -6,6 +6,7 @@ What the file states wins; then the URL; then the dateline; then the user's defa
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 from .. import dates, knowledge
 from ..model import Article, RawDoc
@@ -50,6 +51,19 @@ def _outlet_by_folder(path: str) -> dict | None:
     return None
 
 
+def _outlet_named_by_source(meta: dict, url: str | None) -> str | None:
+    """An outlet not in outlets.yaml, as the source names itself: an aggregated item's <source>,
+    the feed's channel title, the page's og:site_name, the publisher in its schema.org data, or else the host name."""
+    for key in ("item_source", "feed_title", "site_name", "publisher"):
+        name = (meta.get(key) or "").strip()
+        if name.startswith(("http://", "https://")):  # og:site_name given as the site's address
+            name = (urlparse(name).hostname or "").removeprefix("www.")
+        if name and len(name) <= 80:
+            return name
+    host = urlparse(url or "").hostname or ""
+    return host.removeprefix("www.") or None
+
+
 def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
     meta = raw.meta
     outlets = knowledge.outlets()
@@ -70,9 +84,11 @@ def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
         row = next((r for r in (outlets.from_name(p.strip()) for p in reversed(art.credit.split("/"))) if r), None)
     if row is None and defaults.outlet:
         row = outlets.from_name(defaults.outlet) or {"name": defaults.outlet}
-    if row is None:
+    named = _outlet_named_by_source(meta, url) if row is None else None
+    if row is None and not named:
         row = _outlet_by_folder(raw.source_path)
-    art.outlet = row["name"] if row else None
+    art.outlet = row["name"] if row else named
+    art.outlet_canonical = row is not None
     art.url = _absolute_url(url, row)
     art.timezone = (row or {}).get("timezone") or defaults.timezone
 
@@ -91,11 +107,18 @@ def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
         art.authors = names
     art.authors = [a for a in art.authors if not outlets.from_name(a)]
 
-    lang = meta.get("language")
-    if lang:
-        lang = str(lang).split("-")[0].split("_")[0].lower()
-    art.language = lang or detect_language(art.text or art.title) or detect_language(art.title) or defaults.lang
+    # the text's own language wins over what the page declares (sites leave lang="en" on
+    # Hungarian pages); a declaration decides only when the text is too short to tell
+    declared = meta.get("language")
+    if declared:
+        declared = str(declared).split("-")[0].split("_")[0].lower()
+    told = detect_language(art.text) if len(art.text) >= TEXT_TELLS_LANGUAGE else None
+    art.language = told or declared or detect_language(art.text or art.title) or detect_language(art.title) \
+        or defaults.lang
     return art
+
+
+TEXT_TELLS_LANGUAGE = 200  # characters of text from which its language is read rather than taken as declared
 
 
 def _same_moment(a, b) -> bool:

@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS rejects (
   path TEXT NOT NULL,
   item TEXT NOT NULL,
   reason TEXT NOT NULL,
-  at TEXT NOT NULL
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'error'  -- 'error' (could not be read) or 'list' (a list page, not an article)
 );
 CREATE INDEX IF NOT EXISTS rejects_path ON rejects(path);
 

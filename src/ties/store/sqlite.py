@@ -18,7 +18,7 @@ from importlib import resources
 from ..errors import StoreError
 from ..textutil import fold, segment, squash, to_simplified
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 MAX_QUERY_CHARS = 1000   # a query longer than this is refused with a message
 MAX_QUERY_TERMS = 32     # repeated words count once; words past this many are not searched
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]) (?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])")
@@ -106,11 +106,14 @@ class Store:
                              "nothing was changed")
 
     def _migrate(self):
-        """Columns added since a store was made (schema 1 → 2: events.bilateral, events.recalled)."""
+        """Columns added since a store was made (schema 1 → 2: events.bilateral, events.recalled;
+        2 → 3: rejects.kind)."""
         cols = {r[1] for r in self.db.execute("PRAGMA table_info(events)")}
         for col in ("bilateral", "recalled"):
             if col not in cols:
                 self.db.execute(f"ALTER TABLE events ADD COLUMN {col} INTEGER NOT NULL DEFAULT 0")
+        if "kind" not in {r[1] for r in self.db.execute("PRAGMA table_info(rejects)")}:
+            self.db.execute("ALTER TABLE rejects ADD COLUMN kind TEXT NOT NULL DEFAULT 'error'")
 
     def close(self):
         self.db.close()
@@ -161,8 +164,9 @@ class Store:
         self.db.execute("DELETE FROM near_duplicates WHERE a=? OR b=?", (aid, aid))
         self.db.execute("DELETE FROM articles WHERE id=?", (aid,))
 
-    def add_reject(self, path: str, item: str, reason: str):
-        self.db.execute("INSERT INTO rejects(path, item, reason, at) VALUES (?,?,?,?)", (path, item, reason, now()))
+    def add_reject(self, path: str, item: str, reason: str, kind: str = "error"):
+        self.db.execute("INSERT INTO rejects(path, item, reason, at, kind) VALUES (?,?,?,?,?)",
+                        (path, item, reason, now(), kind))
 
     # ------------------------------------------------------------ articles
     def put_article(self, source_id: int, art: dict, sig=None, bands=None, threshold: float = 0.8) -> tuple[int, bool]:
@@ -265,7 +269,8 @@ class Store:
             "sources": q("SELECT count(*) FROM sources").fetchone()[0],
             "source_items": q("SELECT count(*) FROM article_sources").fetchone()[0],
             "near_duplicate_pairs": q("SELECT count(*) FROM near_duplicates").fetchone()[0],
-            "rejects": q("SELECT count(*) FROM rejects").fetchone()[0],
+            "rejects": q("SELECT count(*) FROM rejects WHERE kind != 'list'").fetchone()[0],
+            "list_pages": q("SELECT count(*) FROM rejects WHERE kind = 'list'").fetchone()[0],
             "by_outlet": {r[0] or "(unknown)": r[1] for r in q(
                 "SELECT outlet, count(*) c FROM articles GROUP BY outlet ORDER BY c DESC")},
             "by_language": {r[0] or "(unknown)": r[1] for r in q(
@@ -277,7 +282,7 @@ class Store:
             "events": q("SELECT count(*) FROM events").fetchone()[0],
             "event_reports": q("SELECT count(*) FROM event_reports").fetchone()[0],
             "statements": q("SELECT count(*) FROM statements").fetchone()[0],
-            "reject_list": [dict(r) for r in q("SELECT item, reason FROM rejects ORDER BY id LIMIT 50")],
+            "reject_list": [dict(r) for r in q("SELECT item, reason FROM rejects WHERE kind != 'list' ORDER BY id LIMIT 50")],
         }
 
     def entity(self, name: str) -> list[dict]:
