@@ -53,15 +53,13 @@ def test_own_gold(tmp_path, settings):
 
 def test_own_english_gold(tmp_path, settings):
     m = _score(tmp_path, settings, _own_gold(tmp_path, english=True))
-    # issue #11's bars on the 47 blind English articles (Reuters, BBC)
-    for field in ("title", "outlet", "url", "language"):
+    # issue #11's bars on the 57 blind English articles (Reuters, BBC): a wire header's date is the
+    # day of the zone it states ("8:16pm EDT" from a Hong Kong dateline is that day in New York)
+    for field in ("title", "outlet", "url", "language", "published"):
         assert m[field]["rate"] == 1.0, (field, m[field])
-    # one story stamped 8:16pm EDT from a Hong Kong dateline: the reader took New York's day, we give the
-    # outlet's (and the URL's) next day
-    assert m["published"]["rate"] >= 0.97, m["published"]
     assert m["relevant"]["rate"] >= 0.95, m["relevant"]
-    assert m["persons"]["f1"] >= 0.9, m["persons"]
-    assert m["statements"]["recall"] >= 0.55 and m["statement_speakers"]["rate"] >= 0.95, m["statements"]
+    assert m["persons"]["f1"] >= 0.93, m["persons"]
+    assert m["statements"]["recall"] >= 0.58 and m["statement_speakers"]["rate"] >= 0.98, m["statements"]
 
 
 def test_misspelt_name_and_traditional_script(extract_one):

@@ -29,6 +29,18 @@ from ties.stages import entities, latin_names, relevance, statements
     ("In February, Intel Chairman Craig Barret said production would start.", "en", ["Craig Barret"]),
     ("showed billionaire investor George Soros' New York-based firm doubled.", "en", ["George Soros"]),
     ("Chinese central bank governor Zhou Xiaochuan also made waves.", "en", ["Zhou Xiaochuan"]),
+    # the third English gold (seed 2031): Mc-names, pinyin names with no cue, two appositions before
+    # "said", a party word before the name, a verb-first attribution naming who comes after it
+    ("\"We are making progress,\" Chief Executive Sheri McCoy told investors.", "en", ["Sheri McCoy"]),
+    ("Fang Xiaodong is one Pinghu businessman. The resort of Hua Hin and Hong Kong.", "en", ["Fang Xiaodong"]),
+    ("\"It is felt,\" Hu Jianfei, director of Pinghu Human Resources Centre, the city's official labor market, "
+     "said.", "en", ["Hu Jianfei"]),
+    ("Chinese luggage magnate Karohy Shi wants to add a name.", "en", ["Karohy Shi"]),
+    ("Tory David Heathcoat-Amory said the system was a folly.", "en", ["David Heathcoat-Amory"]),
+    ("cargo arrives via railroads from the West Coast, said Jeff Siewert, a director.", "en", ["Jeff Siewert"]),
+    ("Denise Edwards, 58, a local steelworker, said. In September, Kenneth Shen, the fund's head, said so.", "en",
+     ["Denise Edwards", "Kenneth Shen"]),
+    ("said Paul Bingham, managing director at IHS Global Insight, an economic forecaster.", "en", ["Paul Bingham"]),
 ])
 def test_latin_names(text, lang, names):
     assert [n for _, _, n in latin_names.find(text, lang)] == names

@@ -150,6 +150,10 @@ def test_reuters_dump_header_and_reporting_credit(extract_one):
     assert "Editing by" not in a.text and "-- By" not in a.text
     # the wire's dateline "BEIJING (Reuters) - " leaves the text and is kept
     assert a.dateline_agency == "Reuters" and a.dateline_place.strip() == "BEIJING" and not a.text.startswith("BEIJING")
+    # "-- Sun Dec 13, 2009 9:57pm EST": the day in the zone the header states, not UTC's or the URL's next day
+    (b,) = extract_one(corpus("reuters-financial-en", "20091214_us-panama-canal-houston-idUSTRE5BD04L20091214"),
+                       knowledge=False)
+    assert b.published == "2009-12-13" and "/2009/12/14/" in b.url
 
 
 def test_wire_datelines_and_credits_in_parentheses(extract_one):

@@ -83,10 +83,44 @@ def parse_datetime(value) -> dt.datetime | dt.date | None:
             return t
     except (TypeError, ValueError, IndexError):
         pass
+    m = _EN_STAMP.search(s)
+    stamp = _english_stamp(m) if m else None
+    if stamp is not None:
+        return stamp
     m = _VN.search(s)
     if m:
         return _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     return None
+
+
+# "Sun Dec 13, 2009 9:57pm EST", "October 28, 2008 2:15 a.m. EDT": an English header's stamp
+_EN_STAMP = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})\s*([ap])\.?m\.?)?"
+                       r"(?:\s+([A-Z]{2,4})\b)?")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
+
+
+def _english_stamp(m: re.Match) -> dt.date | dt.datetime | None:
+    month = _MONTHS.get(m.group(1)[:3].lower())
+    day = _valid(int(m.group(3)), month, int(m.group(2))) if month else None
+    if day is None or m.group(4) is None:
+        return day
+    hour = int(m.group(4)) % 12 + (12 if m.group(6) == "p" else 0)
+    t = dt.datetime(day.year, day.month, day.day, hour, int(m.group(5)))
+    offset = _zones().get(m.group(7) or "")
+    return t.replace(tzinfo=dt.timezone(dt.timedelta(hours=offset))) if offset is not None else t
+
+
+def _zones() -> dict[str, float]:
+    global _ZONES
+    if _ZONES is None:
+        from .knowledge import markers
+
+        _ZONES = markers().get("zone_abbreviations", {})
+    return _ZONES
+
+
+_ZONES: dict[str, float] | None = None
 
 
 def local_date(value, tz: str | None) -> str | None:

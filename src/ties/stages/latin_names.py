@@ -20,22 +20,33 @@ from ..textutil import trie_pattern
 
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 _LOW = "a-zà-ỹđ'’"
-_WORD = rf"[{_UP}][{_LOW}]*(?:-[{_UP}]?[{_LOW}]+)?"
+_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]*(?:-[{_UP}]?[{_LOW}]+)?"  # McCoy, O'Brien too
 _RUN = re.compile(rf"(?<![^\W\u3400-\u9fff]|[{_UP}])({_WORD}(?:[ \t]+(?:(?:de|van|von|bin|al|der|da|du|la|le|[A-Z]\.)[ \t]+)?{_WORD}){{1,5}})(?:['’]s)?(?![^\W\u3400-\u9fff])")
 
 
 _NONSPACE = re.compile(r"\S+")
+# "…from the West Coast, said Jeff Siewert": the verb comes first and names who speaks after it
+_SAID_NEXT = re.compile(rf"^\s*,\s*(?:said|says|added)\s+(?:Mr\.?\s+|Ms\.?\s+)?[{_UP}]")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 # "Dariusz Kowalczyk, an economist with Credit Agricole CIB in Hong Kong, told Reuters": who speaks after an apposition
-_APPOSITION_SPEECH = re.compile(r"\s*,\s*(?:a|an|the)?\s*(?:[^,.;\"“”\n]|\.(?=,)){3,80}?,\s*(?:told|said|says|added|wrote)(?!\w)")
+_APPOSITION_SPEECH = re.compile(r"(?:\s*,\s*(?=[a-z0-9])(?:[^,.;\"“”\n]|\.(?=,)){1,80}?)?\s*,\s*(?:a|an|the)?\s*(?:[^,.;\"“”\n]|\.(?=,)){3,80}?,\s*(?:told|said|says|added|wrote)(?!\w)")
+# a given name of one or two pinyin syllables written as one word (Xiaodong, Jianfei, Peng)
+_SYLLABLE = (r"(?:[bpmnljqxy]?in(?:g(?!u))?|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             r"(?:iang|iong|uang|ang|eng|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|ua|uo|ui|un|ue|a|o|e|i|u))")
+_PINYIN_GIVEN = re.compile(rf"{_SYLLABLE}(?:{_SYLLABLE})?")
 
 
 @lru_cache(maxsize=1)
 def _body_before() -> re.Pattern:
-    """"an economist with Credit Agricole", "chief of Customs Administration": after a title and a
-    preposition comes the body the person works for, not his name."""
+    """"an economist with Credit Agricole", "chief of Customs Administration", "director at IHS
+    Global Insight": after a title and a preposition comes the body the person works for, not his name."""
     words = knowledge.roles().get("body_after_title_latin", [])
-    return re.compile(r"(?<!\w)(?:" + trie_pattern(set(words)) + r")\s+(?:the\s+)?$")
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(set(words)) + r")\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,2}$")
+
+
+@lru_cache(maxsize=1)
+def _pinyin_family() -> frozenset[str]:
+    return frozenset(knowledge.roles().get("pinyin_family_names", []))
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +245,8 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
             end = owner.start()
         name = text[start:end]
         after = text[end:end + 40]
-        spoke = bool(speech_rx.match(after)) or (language == "en" and bool(_APPOSITION_SPEECH.match(text, end)))
+        spoke = (bool(speech_rx.match(after)) and not _SAID_NEXT.match(after)) \
+            or (language == "en" and bool(_APPOSITION_SPEECH.match(text, end)))
         if name in known or name in _not_names() or (trimmed[0] in stop and not spoke):
             continue
         before = text[max(0, m.start(1) - 60):m.start(1)]
@@ -247,7 +259,9 @@ def find(text: str, language: str | None, person_spans=()) -> list[tuple[int, in
         if len(trimmed) < 2:
             continue
         spoke = spoke or bool(said_before.search(before))
-        given = language == "en" and trimmed[0] in _given_names() and 2 <= len(trimmed) <= 3
+        given = language == "en" and ((trimmed[0] in _given_names() and 2 <= len(trimmed) <= 3)
+                                      or (len(trimmed) == 2 and trimmed[0] in _pinyin_family()
+                                          and bool(_PINYIN_GIVEN.fullmatch(trimmed[1].lower()))))
         family = (language == "vi" and trimmed[0] in surnames and len(trimmed) >= 3
                   and trimmed[1] in middles and not text[max(0, start - 2):start].strip(" ").endswith(("-", "/", ":")))
         if cued or spoke or family or given or _title_in_brackets().match(text, m.end(1)):

@@ -95,7 +95,9 @@ def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
     # publication date: the stated date, unless it is only the crawl time; then the URL
     stated = meta.get("date")
     fetched = meta.get("fetched")
-    published = dates.local_date(stated, art.timezone) if stated not in (None, "") else None
+    # a wire agency has no one local time: its copy is dated in the zone it states ("9:57pm EST")
+    zone = None if art.timezone == "stated" else art.timezone
+    published = dates.local_date(stated, zone) if stated not in (None, "") else None
     from_url = dates.url_date(art.url)
     if from_url and (published is None or (fetched and _same_moment(stated, fetched))):
         published = from_url
