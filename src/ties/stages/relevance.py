@@ -76,14 +76,31 @@ def _shared_object(sent_low: str, start: int, span: str) -> bool:
     return adjectives or bool(before.search(sent_low[max(0, start - 20):start]))
 
 
+@lru_cache(maxsize=1)
+def _comparisons() -> re.Pattern:
+    return _rx(knowledge.load_yaml("relevance.yaml").get("comparisons", []))
+
+
 def _linked(sent_low: str, a: int, b: int, links: re.Pattern) -> bool:
     lo, hi = min(a, b), max(a, b)
     span = sent_low[lo:hi]
     if len(span) > 60:
         return False
-    if not links.search(span):
+    if not links.search(span) or _comparisons().search(span):
         return False
     return not _shared_object(sent_low, lo, span)  # "imports from china and vietnam": one phrase, not partners
+
+
+_CAP_NEIGHBOUR_BEFORE = re.compile(r"[A-Z][\w&.-]*\s+$")
+_CAP_NEIGHBOUR_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _in_a_name(sent: str, start: int, end: int) -> bool:
+    """A word of interaction that is part of a capitalised name ("BNP Paribas Investment Partners",
+    "Trade Representative" stays a word: only a capital word beside it makes a name)."""
+    if len(sent) != len(sent.lower()) or not sent[start:start + 1].isupper():
+        return False
+    return bool(_CAP_NEIGHBOUR_BEFORE.search(sent, 0, start)) and bool(_CAP_NEIGHBOUR_AFTER.match(sent, end))
 
 
 def interaction_sentences(art: Article, pair: tuple[str, str]) -> list[str]:
@@ -96,7 +113,7 @@ def interaction_sentences(art: Article, pair: tuple[str, str]) -> list[str]:
     starts = [m0 for m0, _e in marks]
     for s0, s1, sent in sentences(art.text):
         simp = to_simplified(sent).lower()
-        if not interaction.search(simp):
+        if not any(not _in_a_name(sent, m.start(), m.end()) for m in interaction.finditer(simp)):
             continue
         side_at: dict[str, list[int]] = {a_side: [], b_side: []}
         countries = set()
