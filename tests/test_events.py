@@ -304,3 +304,15 @@ def test_a_forum_recalled_in_background_is_no_event(extract_one):
     a = _item(extract_one, "dantri-unc-vi/news_society_055.txt")
     assert _events(a, "conference") == []
     assert [e.type for e in a.events] == ["meeting", "talks", "signing", "meeting"]
+
+
+def test_english_wire_summit_and_meeting(extract_one):
+    """reuters-financial-en: "Obama said Saturday …": the wire's bare weekday dates the report; an
+    annual summit "getting underway" or hosted is held now; "He made the remarks in a meeting with
+    leaders…" is the meeting of the person just named; "repeatedly visited" is no visit."""
+    (a,) = extract_one(corpus("reuters-financial-en", "20111112_us-apec-obama-tpp-idUSTRE7AB0WV20111112"))
+    got = {(e.type, e.start, tuple(e.participants)) for e in a.events}
+    assert ("conference", "2011-11-12", ("Barack Obama",)) in got
+    assert any(t == "meeting" and p[:1] == ("Barack Obama",) for t, _s, p in got)
+    (b,) = extract_one(corpus("reuters-financial-en", "20070114_us-asean-summit-idUSMAN22898520070114"))
+    assert not any("Junichiro Koizumi" in e.participants for e in b.events)

@@ -34,7 +34,8 @@ _ZH_WEEKDAY_DAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天][�
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december"], 1)}
 _EN_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\.? (\d{1,2})(?:, (\d{4}))?")
-_EN_WEEKDAY = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "on Monday", and the wire's bare weekday after its verb ("Obama said Saturday", "late Sunday")
+_EN_WEEKDAY = re.compile(r"\b(?:on|said|says|announced|late|early)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _LATIN_OFFSET = {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "today": 0, "yesterday": -1, "tomorrow": 1}
 _LATIN_REL = re.compile(r"\b(" + "|".join(_LATIN_OFFSET) + r")\b", re.I)
 

@@ -24,7 +24,7 @@ from .words import Words
 
 _PARTIAL = re.compile(r"\d{4}\s*年(?!\d{1,2}月\d{1,2}[日号])|\d{4}\s*年\d{1,2}月(?!\d{1,2}[日号])|"
                       r"(?<![\d月至到-])\d{1,2}月(?!\d{1,2}[日号]|\d)")
-_MAY_DATE = re.compile(r"\d|[今昨明前后後当當同上本下]|hôm|today|yesterday|tomorrow", re.I)
+_MAY_DATE = re.compile(r"\d|[今昨明前后後当當同上本下]|hôm|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.I)
 _WEEK_WORD = re.compile(r"周|週|星期|礼拜|禮拜|tuần|week", re.I)
 
 

@@ -55,6 +55,9 @@ def _names(mentions) -> list[str]:
     return out
 
 
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:He|She)\s")  # an English sentence whose subject is the person just named
+
+
 def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set[str], text: str) -> list[str]:
     sent, c = frame.sentence, frame.clause
     t0, t1 = frame.trigger
@@ -106,6 +109,11 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
         return chosen_names + guest
     if chosen:
         return _names(chosen)
+    if _PRONOUN_SUBJECT.match(sent.text) and c.index == 0:  # "He made the remarks in a meeting with…"
+        last = max(((m0, p.name) for p in persons if p.name not in historical for m0, _m1, _f in p.mentions
+                    if 0 <= m0 < sent.start), default=None)
+        if last:
+            return [last[1]]
     scope_simp, scope_low = frame.scope()
     anaphoric = w.anaphora.search(scope_simp, scope_low) or w.anaphora.search(c.simp, c.low)
     if previous and frame.type.name != "visit" and (
