@@ -316,3 +316,32 @@ def test_english_wire_summit_and_meeting(extract_one):
     assert any(t == "meeting" and p[:1] == ("Barack Obama",) for t, _s, p in got)
     (b,) = extract_one(corpus("reuters-financial-en", "20070114_us-asean-summit-idUSMAN22898520070114"))
     assert not any("Junichiro Koizumi" in e.participants for e in b.events)
+
+
+def test_an_item_opening_with_that_day_takes_the_day_of_the_item_before(extract_one):
+    """cctv-xwlb-json/20131015.json: item #2 "李克强14日上午在河内会见阮富仲", then items opening
+    "当天上午" / "当天下午": their meetings are of the 14th, not the broadcast's 15th."""
+    recs = {r.source_path.rsplit("#", 1)[-1]: r for r in extract_one(corpus("cctv-xwlb-json", "20131015.json"))}
+    for n in ("3", "4", "5"):
+        meetings = [e for e in recs[n].events if e.type == "meeting"]
+        assert meetings and all(e.start == "2013-10-14" for e in meetings), (n, meetings)
+    assert any(e.start == "2013-10-15" for e in recs["6"].events)  # 张德江…15日: its own day
+
+
+def test_an_earlier_scene_and_the_place_of_one_session(extract_one):
+    """baomoi-vi/22559062.txt (undated): "Chiều 18-6 … Trụ sở Trung ương Đảng" (the year from
+    "ký kết tháng 1-2017"); "Trước đó, tại trụ sở Bộ Quốc phòng … lễ đón", "Ngay sau lễ đón … hội
+    đàm", "Kết thúc hội đàm … ký kết": an earlier, unnamed day, all at the ministry in Hanoi."""
+    (a,) = extract_one(corpus("baomoi-vi", "22559062.txt"))
+    got = [(e.type, e.start, e.location, tuple(e.participants)) for e in a.events]
+    assert ("meeting", "2017-06-18", "Hanoi", ("Nguyễn Phú Trọng", "Fan Changlong")) in got
+    for kind in ("talks", "signing"):
+        assert (kind, None, "Hanoi", ("Ngô Xuân Lịch", "Fan Changlong")) in got, got
+
+
+def test_a_forum_about_the_pair_with_one_side_attending_is_not_bilateral(extract_one):
+    """baomoi-vi/22243222.txt: a Vietnamese association's workshop on transport "giữa Việt Nam -
+    Trung Quốc", only Vietnamese speakers named: the forum is real, between the two it is not."""
+    (a,) = extract_one(corpus("baomoi-vi", "22243222.txt"))
+    forums = [e for e in a.events if e.type == "conference"]
+    assert forums and not any(e.bilateral for e in forums)

@@ -123,6 +123,8 @@ class Article:
     credit: str | None = None         # a closing source credit: "Theo VnExpress", "TTXVN/Tin Tức"
     timezone: str | None = None
     year_hint: int | None = None      # a year the text itself names as current, when undated
+    previous_leads: list[str] = field(default_factory=list)  # starts of the items before this one in its feed, nearest first
+    detected_language: str | None = None  # the language the clean stage read from the text (metadata reuses it)
     captions: list[str] = field(default_factory=list)  # photo captions cut from the text (evidence of dates)
     warnings: list[str] = field(default_factory=list)
 

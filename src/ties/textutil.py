@@ -35,7 +35,7 @@ def cjk_ratio(s: str) -> float:
 
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
-LANGID_SAMPLE = 1500  # characters given to the statistical identifier: enough to tell, cheap to read
+LANGID_SAMPLE = 800  # characters given to the statistical identifier: enough to tell, cheap to read
 
 
 def detect_language(text: str) -> str | None:
@@ -85,10 +85,16 @@ def _t2s_table() -> dict[int, str]:
 
 
 def to_simplified(s: str) -> str:
-    """習近平 → 习近平, 會談 → 会谈 (character by character; enough for matching and search)."""
-    if not CJK.search(s):
-        return s
-    return s.translate(_t2s_table())
+    """習近平 → 习近平, 會談 → 会谈 (character by character; enough for matching and search). The
+    stages ask for the same sentences again and again: short strings are remembered."""
+    if len(s) <= 2000:
+        return _simplified_short(s)
+    return s.translate(_t2s_table()) if CJK.search(s) else s
+
+
+@lru_cache(maxsize=16384)
+def _simplified_short(s: str) -> str:
+    return s.translate(_t2s_table()) if CJK.search(s) else s
 
 
 def segment(text: str, for_search: bool = False) -> list[str]:

@@ -209,6 +209,7 @@ _YEAR_WORD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*niên|\b)")
 
 # a month of a year told as past ("tháng 11/2016", "2016年11月"), a day of a month without a year ("12/5", "5月12日")
 _MONTH_OF_YEAR = re.compile(r"(?<![\d/])(?:tháng\s*)?(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)")
+_VI_MONTH_YEAR = re.compile(r"tháng\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)", re.I)
 _MONTH_OF_YEAR_ZH = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{1,2}[日号])")
 _DAY_MONTH = re.compile(r"(?<![\d/])\d{1,2}/(\d{1,2})(?![\d/])|(?<![年\d])(\d{1,2})月\d{1,2}[日号]")
 _FUTURE_BEFORE = re.compile(r"(?:sẽ|sắp|dự kiến|kế hoạch|will|plans?|将|將|拟|擬)[^.;。]{0,80}$", re.I)
@@ -236,6 +237,8 @@ def infer_year(text: str, ceiling: int, people: list[tuple[int, int]] | None = N
         for g in range(1, 4):
             if m.group(g):
                 skip.add(m.start(g))
+    month_years = list(_VI_MONTH_YEAR.finditer(text))  # "tháng 1-2017": a month of that year, not a range's end
+    skip -= {m.start(2) for m in month_years}
     years = [int(m.group(1)) for m in _YEAR_WORD_RE.finditer(text) if m.start(1) not in skip]
     years = [y for y in years if 1990 <= y <= ceiling]
     if years:
@@ -244,6 +247,7 @@ def infer_year(text: str, ceiling: int, people: list[tuple[int, int]] | None = N
                   and not _FUTURE_BEFORE.search(text[max(0, m.start() - 80):m.start()])
                   and not _FUTURE_AFTER.match(text[m.end():m.end() + 12])]
         months += [int(m.group(2)) for m in _MONTH_OF_YEAR_ZH.finditer(text) if int(m.group(1)) == y]
+        months += [int(m.group(1)) for m in month_years if int(m.group(2)) == y and "/" not in m.group(0)]
         days = [int(m.group(1) or m.group(2)) for m in _DAY_MONTH.finditer(text)]
         days = [d for d in days if 1 <= d <= 12]
         if months and days and max(days) < max(months):

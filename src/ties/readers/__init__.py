@@ -7,6 +7,7 @@ format registers here and nowhere else.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 
@@ -58,6 +59,20 @@ def looks_like_table(head: str) -> bool:
     return len(tabs) == 1 and min(tabs) >= 2
 
 
+_TAGS = re.compile(r"<[^>]{0,500}>")
+
+
+def _with_previous_lead(docs: Iterator[RawDoc | UnreadableFile]) -> Iterator[RawDoc | UnreadableFile]:
+    """Items of one feed in order: each carries the start of the item before it, for an item that
+    opens with "当天上午" / "Cùng ngày" and means that item's day."""
+    previous: list[str] = []  # the leads of the items before, nearest first
+    for doc in docs:
+        if isinstance(doc, RawDoc):
+            doc.meta["previous_leads"] = previous[:4]
+            previous.insert(0, _TAGS.sub("", doc.body[:600]).strip()[:300])
+        yield doc
+
+
 def read_docs(path: str, data: bytes) -> Iterator[RawDoc | UnreadableFile]:
     """Yield the RawDocs of one file's bytes; per-item problems come as UnreadableFile values."""
     if warc.sniff_bytes(data):
@@ -73,6 +88,6 @@ def read_docs(path: str, data: bytes) -> Iterator[RawDoc | UnreadableFile]:
         if reader.sniff(head):
             docs = reader.read(path, text)
             del text
-            yield from docs
+            yield from _with_previous_lead(docs)
             return
     raise UnknownFormat("no reader recognises its content")

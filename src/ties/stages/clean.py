@@ -447,7 +447,8 @@ def run(raw: RawDoc) -> Article:
         if len(first) <= 120:
             art.title = clean_title(first)
     joined = " ".join(lines[:60])[:20_000]  # enough to tell the language; a 30 MB line is not read whole
-    main_lang = raw.meta.get("language") or detect_language(art.title + " " + joined)
+    art.detected_language = detect_language(art.title + " " + joined)
+    main_lang = raw.meta.get("language") or art.detected_language
     main_lang = (main_lang or "").split("-")[0].lower() or None
     main, other = _split_translation(lines, main_lang)
     text_lines = clean_lines(main, art.title, m, art)
@@ -460,4 +461,5 @@ def run(raw: RawDoc) -> Article:
         t_lang = detect_language(" ".join(other)[:20_000]) or "en"
         art.translations.append(Translation(language=t_lang, title=t_title, text="\n".join(t_lines)))
     art.warnings.extend(raw.meta.get("warnings", []))
+    art.previous_leads = raw.meta.get("previous_leads") or []
     return art

@@ -114,7 +114,7 @@ def run(art: Article, raw: RawDoc, defaults: Defaults) -> Article:
     declared = meta.get("language")
     if declared:
         declared = str(declared).split("-")[0].split("_")[0].lower()
-    told = detect_language(art.text) if len(art.text) >= TEXT_TELLS_LANGUAGE else None
+    told = (art.detected_language or detect_language(art.text)) if len(art.text) >= TEXT_TELLS_LANGUAGE else None
     art.language = told or declared or detect_language(art.text or art.title) or detect_language(art.title) \
         or defaults.lang
     return art

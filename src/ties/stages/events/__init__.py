@@ -33,7 +33,31 @@ def _discourse(art: Article) -> dates.Discourse:
             art.year_hint = year
             ref, inferred = dt.date(year, 12, 31), True
     same_day = bool(knowledge.outlets().same_day(art.outlet))
-    return dates.Discourse(ref=ref, published=pub, inferred=inferred, same_day_outlet=same_day)
+    disc = dates.Discourse(ref=ref, published=pub, inferred=inferred, same_day_outlet=same_day)
+    disc.running = _day_of_the_item_before(art, disc)
+    return disc
+
+
+def _day_of_the_item_before(art: Article, disc: dates.Discourse) -> dt.date | None:
+    """"当天上午，李克强会见…" opening a broadcast's item: the day of the item before it in the
+    same file ("李克强14日上午在河内会见…"), going back over items that open the same way, when
+    that item states one near the report's date."""
+    w = words()
+
+    def opens_with_same_day(text: str) -> bool:
+        head = text[:30]
+        return bool(w.same_day.search(to_simplified(head), head.lower()))
+
+    if not art.previous_leads or not disc.ref or not opens_with_same_day(art.text[:12]):
+        return None
+    for lead in art.previous_leads:
+        if opens_with_same_day(lead):
+            continue  # that item too is of the day before it
+        when = timeexpr.resolve(to_simplified(lead), disc.ref, None, relative=False)
+        if not when or when[0] != when[1] or (disc.published and abs((when[0] - disc.published).days) > 7):
+            return None
+        return when[0]
+    return None
 
 
 def _people_years(art: Article) -> list[tuple[int, int]]:
@@ -108,6 +132,20 @@ def _each_counterpart(f, w) -> list:
     return out
 
 
+def _place_of_the_same_session(f, prev, w) -> str | None:
+    """"Ngay sau lễ đón, X và Y đã tiến hành hội đàm", "Kết thúc hội đàm, X và Y đã ký…": a meeting,
+    talks or signing of the same people on the same day as the happening told just before, with no
+    place of its own, is held where that one was."""
+    kinds = ("meeting", "talks", "signing", "joint_statement")
+    if f.type.name not in kinds or prev.type.name not in kinds or not prev.location:
+        return None
+    if f.type.name in w.placeless or w.remote.search(f.clause.simp, f.clause.low) or f.start != prev.start:
+        return None
+    if len(set(f.participants) & set(prev.participants)) < 2 or f.sentence.paragraph - prev.sentence.paragraph > 1:
+        return None
+    return prev.location
+
+
 def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Event]:
     w = words()
     persons = [e for e in art.entities if e.type == "person"]
@@ -151,6 +189,9 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
             f.status = status.status(f, art.published, w)
         elif f.explicit_date and here and not f.recalled:
             scene = here
+        prev = next((g for g in reversed(found) if g.participants), None)  # frames of nobody are dropped later
+        if f.location is None and prev:
+            f.location = _place_of_the_same_session(f, prev, w)
         found.extend(_each_counterpart(f, w))
     _date_lead_from_next(found, sentences, persons, disc, w, art.title)
     # a happening with nobody named is kept only where nobody is expected (a forum, a statement) and its
@@ -169,7 +210,9 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
         if f.location and loc_country is None:
             loc_country = (knowledge.gazetteer_by_name(f.location) or {}).get("country")
         counterpart = {e.country for _a, _b, e in clauses.mentions_in(states, f.clause.start, f.clause.end)
-                       if e.country} if len(f.participants) == 1 and f.type.name != "visit" else set()
+                       if e.country} if len(f.participants) == 1 and f.type.name not in ("visit", "conference") else set()
+        # a forum's clause names what it is about ("hội thảo về vận tải … giữa Việt Nam - Trung Quốc"):
+        # its sides are who attends it and where it is held
         f.bilateral = status.bilateral(f, country_of, loc_country, pair, counterpart)
         evidence = f.sentence.text.strip()
         out.append(Event(type=f.type.name, start=f.start, end=f.end, participants=f.participants,

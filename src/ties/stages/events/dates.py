@@ -104,6 +104,8 @@ def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
         start = end = d.running
     elif frame.recalled or planned_cue or _PARTIAL.search(scope_simp):
         start = end = None  # a month without its day ("今年4月…会谈") is not the running day
+        if w.earlier_scene.search(scope_simp, scope_low):
+            d.running = None  # "Trước đó, …": the scene moves to an earlier day the report does not name
     elif d.running:
         start = end = d.running
     elif d.same_day_outlet and d.published and frame.sentence.paragraph <= first_paragraph:

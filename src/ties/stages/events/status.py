@@ -50,6 +50,6 @@ def bilateral(frame: Frame, country_of: dict[str, str | None], location_country:
               pair: tuple[str, str], counterpart: set[str] = frozenset()) -> bool:
     """`counterpart`: the countries a clause names beside its one person ("推迟了与越南国防领导人的会晤")."""
     sides = {country_of.get(p) for p in frame.participants} | set(counterpart)
-    if frame.type.name == "visit" and location_country:
+    if frame.type.name in ("visit", "conference") and location_country:
         sides.add(location_country)
     return set(pair) <= sides

@@ -75,6 +75,7 @@ class Words:
     habitual: WordList
     recalled: WordList
     same_day: WordList
+    earlier_scene: WordList
     separately: WordList
     visit_ongoing: WordList
     visit_ended: WordList
@@ -145,6 +146,7 @@ def words() -> Words:
         habitual=WordList(r.get("habitual")),
         recalled=WordList(r.get("recalled")),
         same_day=WordList(r.get("same_day")),
+        earlier_scene=WordList(r.get("earlier_scene")),
         separately=WordList(r.get("separately")),
         visit_ongoing=WordList(r.get("visit_ongoing")),
         visit_ended=WordList(r.get("visit_ended")),
