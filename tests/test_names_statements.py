@@ -289,3 +289,21 @@ def test_closing_attribution_after_a_long_apposition():
     art = _art("\"It takes a decade or two to make real progress in a number of these environments,\" Craig Mundie, "
                "Microsoft chief research and strategy officer, told Reuters.", "en")
     assert [(s.speaker, s.text[:20]) for s in statements.find(art)] == [("Craig Mundie", "It takes a decade or")]
+
+
+def test_tenth_audit_names_and_statements():
+    """From the tenth blind audit: a three-character name before 说 is whole (邱国正说, not 邱国|正说);
+    a title apposition after "Theo ông X," is not his words; a footnote mark leaves a statement;
+    staff who are not named ask and blame, and their words are nobody's we know."""
+    art = _art("台湾国防部长邱国正说，当前金厦海域情势令他担心会出现擦枪走火的情况。", "zh", "2024-02-20")
+    assert [e.name for e in art.entities if e.type == "person"] == ["Qiu Guozheng"]
+    art = _art("Theo ông Đỗ Quang Hiển, Chủ tịch HĐQT kiêm Tổng giám đốc Tập đoàn T&T Group, Cần Thơ là thủ phủ "
+               "của miền Tây rất có tiềm năng.", "vi")
+    (st,) = statements.find(art)
+    assert st.speaker == "Đỗ Quang Hiển" and st.text.startswith("Cần Thơ là thủ phủ")
+    art = _art("副廣播處長馮建業只重申，按現行制度，未能向自僱人士提供法律援助。員工因而追問制度以外，可如何協助蔡玉玲？"
+               "有員工認為蔡玉玲為港台服務，被捕事件絕對與港台有關，反問有無可能跟公務員事務局洽談？", "zh", "2023-03-01")
+    got = statements.find(art)
+    assert [s.speaker for s in got] == ["Feng Jianye"] and "追問" not in got[0].text
+    art = _art("科米說，特朗普要他放手不查時任國家安全事務顧問弗林 （2）。", "zh", "2017-06-08")
+    assert all(not s.text.rstrip("。").endswith("）") for s in statements.find(art))

@@ -26,6 +26,7 @@ from ..translit import distinctive_surnames, hanviet_name, pinyin_name
 from . import latin_names
 
 _SPEECH_AFTER = re.compile(r"(表示|指出|强调|说|认为|会见|会晤|出席|主持|介绍|宣布|称)")
+_SAYS_AFTER = re.compile(r"(表示|指出|强调|说|认为|称)")  # "邱国正说": the name ends where the saying starts
 _FUNCTION_CHARS = set("与同和在对为向于将是也就及等、，。；：,.;:（）()“”\"'的率说称")
 _VERBS_AFTER_NAME = {"强调", "会见", "会谈", "会晤", "表示", "指出", "出席", "访问", "通话", "签署", "一行", "共同",
                      "举行", "通电", "称赞", "表达"}
@@ -124,14 +125,15 @@ def _plausible_zh_name(simp: str, s: int, e: int) -> bool:
 
     _, first_bad, tail_bad, _ = _name_shape()
     words = rjieba.tag(simp[s:e + 4])
+    speech_next = _SAYS_AFTER.match(simp, e)
     pos = 0
     for i, (word, tag) in enumerate(words):
         if pos >= e - s:
             break
         if i == 0 and len(word) >= 2 and tag in first_bad:
             return False
-        if i > 0 and len(word) >= 2 and tag in tail_bad:
-            return False
+        if i > 0 and len(word) >= 2 and tag in tail_bad and not (speech_next and pos + len(word) > e - s):
+            return False  # a word that runs over the end into a speech verb ("邱国|正说") is cut by the verb
         pos += len(word)
     return True
 
@@ -407,8 +409,9 @@ def find(art: Article) -> list[Entity]:
         for m in zh_title_name.finditer(simp):
             s = m.start(1)
             name = m.group(1)
-            if len(name) == 3 and (name[2] in _FUNCTION_CHARS or simp[s + 2:s + 4] in _VERBS_AFTER_NAME
-                                   or _word_starts_at_third(simp, s) or _after_name_rx().match(simp, s + 2)):
+            if len(name) == 3 and (name[2] in _FUNCTION_CHARS or (not _SAYS_AFTER.match(simp, s + 3) and (
+                    simp[s + 2:s + 4] in _VERBS_AFTER_NAME or _word_starts_at_third(simp, s)
+                    or _after_name_rx().match(simp, s + 2)))):
                 name = name[:2]  # "王毅同…", "习近平强调": the third character starts the next word
             e = _extend_transliteration(simp, s, s + len(name))
             name = simp[s:e]

@@ -162,8 +162,21 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
             if lead_in and len(sent[:lead_in.start()].strip()) >= 15:
                 return name, sent[:lead_in.start()]  # "It has discussed…, according to Youssef Nasr, …"
             after = re.match(r"[^,，]*[,，]\s*", sent[b:])
-            return name, sent[b + (after.end() if after else 0):]
+            rest = b + (after.end() if after else 0)
+            apposition = re.match(r"([^,，“”\"]{2,120}?)[,，]\s*", sent[rest:])
+            if after and apposition and _title_latin().match(apposition.group(1)):
+                rest += apposition.end()  # "Theo ông X, Chủ tịch HĐQT Tập đoàn T&T, Cần Thơ là…": his title, not his words
+            return name, sent[rest:]
     return None
+
+
+@lru_cache(maxsize=1)
+def _title_latin() -> re.Pattern:
+    """A title or person word opening an apposition ("Chủ tịch HĐQT…", "chief executive of…")."""
+    r = knowledge.roles()
+    words = {w for k in ("vi", "en", "vi_person_cues", "en_person_cues") for w in r.get(k, []) if len(w) > 2}
+    words |= {w[:1].upper() + w[1:] for w in words} | {w.lower() for w in words}
+    return re.compile(r"(?:a|an|the|một)?\s*(?:" + trie_pattern(words) + r")(?!\w)")
 
 
 def _after(sent: str, end: int) -> str:
@@ -262,6 +275,9 @@ def _comment_rx() -> re.Pattern:
     return re.compile(r"[，,；;]\s*(?:" + trie_pattern(words) + ")")
 
 
+_FOOTNOTE = re.compile(r"\s*[（(\[]\d{1,2}[）)\]]\s*([。.]?)$")  # "…弗林 （2）。": the article's note mark
+
+
 def _cut_comment(body: str) -> str:
     """The statement without the report's comment on it ("…敲定，這令觀察家感到意外" → "…敲定")."""
     m = _comment_rx().search(body)
@@ -295,6 +311,12 @@ def _latin_verbs_lower() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + trie_pattern({w.lower() for w in d["verbs"]["vi"] + d["verbs"]["en"]}) + r")(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _others_ask_zh() -> re.Pattern:
+    words = knowledge.load_yaml("statements.yaml").get("asking_verbs_zh", [])
+    return re.compile(trie_pattern({to_simplified(w) for w in words}) if words else r"(?!x)x")
+
+
 def _unnamed_speaker(sent: str, simp: str, base: int, starts: list[int]) -> bool:
     """Someone the text does not name speaks ("多国学者也表示，…", "Michelle, a mother of twins,
     said…"): the words that follow are nobody's we know, and a later "she said" is not the last
@@ -302,15 +324,18 @@ def _unnamed_speaker(sent: str, simp: str, base: int, starts: list[int]) -> bool
     zh_rx, latin_rx, *_ = _words()
     if sent.lstrip()[:1] in _QUOTE_OPEN or _PRONOUN_HEAD.match(sent):
         return False
-    i = bisect.bisect_left(starts, base)  # `starts`: where the article's person mentions start, sorted
-    if i < len(starts) and starts[i] < base + len(sent):
-        return False
     if CJK.search(sent):
         head = re.split(r"[，,。；;：:“「]", simp, maxsplit=1)[0]
-        m = zh_rx.search(head)
-        return bool(m and m.start() >= 2 and head[m.start() - 1] not in "的之")
-    m = _latin_verbs_lower().search(sent.lower())
-    return bool(m and m.start() >= 3 and not re.search(r"[“\"]", sent[:m.start()]))
+        m = zh_rx.search(head) or _others_ask_zh().search(head)  # "員工因而追問…", "有員工指責…"
+        found = bool(m and m.start() >= 2 and head[m.start() - 1] not in "的之")
+    else:
+        m = _latin_verbs_lower().search(sent.lower())
+        found = bool(m and m.start() >= 3 and not re.search(r"[“\"]", sent[:m.start()]))
+    if not found:
+        return False
+    # a person named before the verb is its subject ("有員工認為蔡玉玲…": 蔡玉玲 comes after it)
+    i = bisect.bisect_left(starts, base)  # `starts`: where the article's person mentions start, sorted
+    return not (i < len(starts) and starts[i] < base + m.start())
 
 
 def find(art: Article) -> list[Statement]:
@@ -371,7 +396,7 @@ def find(art: Article) -> list[Statement]:
             body = _cut_comment(_TAIL_ATTRIBUTION.sub(r"\1", (body or "").strip()))
             forms = {m[2] for p in persons if p.name == speaker for m in p.mentions} | {speaker}
             for part in _reporting_clauses(body, forms):
-                part = part.strip().strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ，,;；")
+                part = _FOOTNOTE.sub(r"\1", part.strip()).strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ，,;；")
                 if _long_enough(part) and not _TRUNCATED.search(sent) and not _extra().fragment.match(part):
                     out.append(Statement(speaker=speaker, text=part, offsets=(base, base + len(sent))))
                     spoke_before = True
