@@ -278,50 +278,150 @@ def entity(name, db_path, as_json):
             echo(f"  said ({q['published'] or '?'}, {q['outlet'] or '?'}): {q['text'][:120]}")
 
 
+def _cut_note(shown: int, total: int) -> None:
+    if total > shown:
+        echo(f"… {total - shown} more (raise --limit to see them)", err=True)
+
+
+def _echo_event(e: dict, evidence: bool = True) -> None:
+    echo(_event_line(e))
+    if evidence:
+        for r in e["reports"][:4]:
+            echo(f"      {r['outlet'] or '?'} ({r['published'] or '?'}, #{r['article_id']}): {(r['evidence'] or '')[:160]}")
+
+
+def event_filters(f):
+    f = click.option("--actor", multiple=True, help="Only events with this participant (any alias); repeated: with all of them.")(f)
+    f = click.option("--type", "etype", help="Only events of this type (visit, talks, meeting, call…).")(f)
+    f = click.option("--since", help="Starting on or after YYYY-MM-DD.")(f)
+    f = click.option("--until", help="Starting on or before YYYY-MM-DD.")(f)
+    f = click.option("--outlet", help="Only events reported by this outlet.")(f)
+    f = click.option("--all", "show_all", is_flag=True, help="Every event, not only those between the pair.")(f)
+    f = click.option("--relevant", is_flag=True, help="Only events reported in articles about the pair.")(f)
+    return f
+
+
 @cli.command()
 @db_option
-@click.option("--actor", help="Only events with this participant (any alias).")
-@click.option("--type", "etype", help="call, visit, talks, meeting, signing, joint_statement, conference, message, aid, incident.")
-@click.option("--since", help="Starting on or after YYYY-MM-DD.")
-@click.option("--until", help="Starting on or before YYYY-MM-DD.")
-@click.option("--outlet", help="Only events reported by this outlet.")
-@click.option("--all", "show_all", is_flag=True, help="Every event, not only those between the pair.")
+@event_filters
 @click.option("--limit", default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines output, with each report's evidence.")
-def events(db_path, actor, etype, since, until, outlet, show_all, limit, as_json):
-    """Events between the pair (all with --all), one per happening, with every outlet's reports."""
+def events(db_path, actor, etype, since, until, outlet, show_all, relevant, limit, as_json):
+    """Events between the pair (all with --all), one per happening, with every outlet's reports and
+    the sentence each took it from."""
+    filters = dict(actor=list(actor), type=etype, since=since, until=until, outlet=outlet,
+                   bilateral=None if show_all else True, relevant=relevant or None)
     store = _open(db_path, read_only=True)
     try:
-        rows = store.events(actor=actor, type=etype, since=since, until=until, outlet=outlet, limit=limit,
-                            bilateral=None if show_all else True)
+        rows = store.events(limit=limit, **filters)
+        total = store.count_events(**filters)
     finally:
         store.close()
     for e in rows:
-        echo(json.dumps(e, ensure_ascii=False) if as_json else _event_line(e))
+        if as_json:
+            echo(json.dumps(e, ensure_ascii=False))
+        else:
+            _echo_event(e)
+    _cut_note(len(rows), total)
 
 
 @cli.command()
 @db_option
-@click.option("--actor", help="Only events with this participant (any alias).")
-@click.option("--since", help="From YYYY-MM-DD.")
-@click.option("--until", help="To YYYY-MM-DD.")
-@click.option("--all", "show_all", is_flag=True, help="Every event, not only those between the pair.")
-def timeline(db_path, actor, since, until, show_all):
+@event_filters
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines output: one event a line, in date order.")
+def timeline(db_path, actor, etype, since, until, outlet, show_all, relevant, as_json):
     """Dated events between the pair (all with --all) by month, with how each outlet reported them."""
     store = _open(db_path, read_only=True)
     try:
-        rows = [e for e in store.events(actor=actor, since=since, until=until, limit=100000,
-                                        bilateral=None if show_all else True) if e["start"]]
+        rows = [e for e in store.events(actor=list(actor), type=etype, since=since, until=until, outlet=outlet,
+                                        limit=1_000_000, bilateral=None if show_all else True,
+                                        relevant=relevant or None) if e["start"]]
     finally:
         store.close()
     month = None
     for e in rows:
+        if as_json:
+            echo(json.dumps(e, ensure_ascii=False))
+            continue
         if e["start"][:7] != month:
             month = e["start"][:7]
             echo(f"== {month}")
         echo("  " + _event_line(e))
         for r in e["reports"][:4]:
-            echo(f"      {r['outlet'] or '?'}: {(r['evidence'] or '')[:90]}")
+            echo(f"      {r['outlet'] or '?'}: {(r['evidence'] or '')[:120]}")
+
+
+@cli.command()
+@click.argument("article_id", type=int)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="The stored contract object, with its sources.")
+def show(article_id, db_path, as_json):
+    """Print a stored article (the #ID of search output): text, knowledge and the files it came from."""
+    store = _open(db_path, read_only=True)
+    try:
+        art = store.article(article_id)
+        if art is None:
+            raise click.ClickException(f"no article #{article_id} in the store")
+        art["sources"] = store.article_sources(article_id)
+        stored_events = store.article_events(article_id)
+    finally:
+        store.close()
+    if as_json:
+        echo(json.dumps(art, ensure_ascii=False, indent=1))
+        return
+    echo(f"#{article_id}  {art.get('title') or '(no title)'}")
+    echo(f"{art.get('published') or 'undated'} · {art.get('outlet') or '?'} · {art.get('language') or '?'}"
+         + (f" · {', '.join(art['authors'])}" if art.get("authors") else "") + (f" · {art['url']}" if art.get("url") else ""))
+    echo("")
+    echo(art.get("text") or "")
+    persons = [e["name"] for e in art.get("entities", []) if e.get("type") == "person"]
+    if persons:
+        echo("\npersons: " + ", ".join(persons))
+    for e in stored_events:
+        echo("event: " + _event_line(e))
+    for st in art.get("statements", []):
+        echo(f"said, {st['speaker']}: {st['text'][:200]}")
+    for f in art.get("figures", []):
+        echo(f"figure: {f.get('quantity')} = {f.get('value')} {f.get('unit') or ''}")
+    for src in art["sources"]:
+        echo(f"source: {src['item']}")
+
+
+@cli.command()
+@db_option
+@click.option("--what", type=click.Choice(["articles", "events", "gdelt", "entities", "statements", "figures"]),
+              default="events", show_default=True, help="gdelt: events as one flat row per report, GDELT-like.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write (default: standard output).")
+@event_filters
+def export(db_path, what, fmt, out, actor, etype, since, until, outlet, show_all, relevant):
+    """Export articles, events (or a GDELT-like flat table of them), entities, statements or figures."""
+    from .exports import rows_for, write
+
+    store = _open(db_path, read_only=True)
+    try:
+        rows = rows_for(store, what, dict(actor=list(actor), type=etype, since=since, until=until, outlet=outlet,
+                                          bilateral=None if show_all else True, relevant=relevant or None))
+        n = write(rows, fmt, out)
+    finally:
+        store.close()
+    echo(f"{n} {what} rows written to {out or 'standard output'}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db_path, host, port):
+    """The web app and JSON API (/api/…, OpenAPI at /openapi.json) over the store, read-only."""
+    import uvicorn
+
+    from .web import create_app
+
+    path = db_path or default_db()
+    _open(path, read_only=True).close()  # a missing or foreign store is one line, before the server starts
+    echo(f"serving {path} at http://{host}:{port}/ (read-only; Ctrl-C stops)", err=True)
+    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
 
 
 def main():

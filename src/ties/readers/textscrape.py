@@ -99,8 +99,11 @@ def read(path: str, text: str) -> Iterator[RawDoc]:
     yield RawDoc(source_path=path, reader="text", title=title, body="\n".join(body), body_kind="text", meta=meta)
 
 
-_REPORTING_CREDIT = re.compile(r"\s*\(((?:Additional |Further )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) [Bb]y [^()]*)\)\s*$")
-_REPORTERS = re.compile(r"^\s*(?:Additional |additional |Further |further )?[Rr]eporting [Bb]y (.+)$")
+_ROLE = r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)"
+_REPORTING_CREDIT = re.compile(rf"\s*\(((?:Additional |Further )?{_ROLE}(?: and {_ROLE})? [Bb]y [^()]*)\)\s*$")
+# "reporting by X", "reporting and writing by X": those who reported
+_REPORTERS = re.compile(r"^\s*(?:Additional |additional |Further |further )?[Rr]eporting(?: and \w+)? [Bb]y (.+)$")
+_OTHER_ROLE = re.compile(r"\b[Bb]y\b")
 _PLACE_AFTER_NAME = re.compile(r"\s+(?:in|of|at)\s+[A-Z][\w .-]*$")
 
 
@@ -113,9 +116,14 @@ def _reporting_credit(body: list[str], meta: dict) -> None:
     if m:
         body[last] = body[last][:m.start()].rstrip()
         names = []
+        reporting = False  # "reporting by A in X; B in Y; Editing by C": B reported too
         for part in m.group(1).split(";"):
             who = _REPORTERS.match(part.strip())
-            if who:
-                names += [_PLACE_AFTER_NAME.sub("", a.strip()) for a in re.split(r",|\band\b", who.group(1)) if a.strip()]
+            if who or (reporting and not _OTHER_ROLE.search(part)):
+                listed = who.group(1) if who else part
+                names += [_PLACE_AFTER_NAME.sub("", a.strip()) for a in re.split(r",|\band\b", listed) if a.strip()]
+                reporting = True
+            else:
+                reporting = False
         names = [" ".join(n.split()) for n in names if n]
         meta["authors"] = list(dict.fromkeys([*meta.get("authors", []), *names]))

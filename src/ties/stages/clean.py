@@ -37,6 +37,7 @@ _TAG = re.compile(r"<[^>]{0,2000}>")
 _SETEXT = re.compile(r"^[-=]{3,}\s*$")
 _WS = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u200b]+")
 _LATIN_LINE = re.compile(r"[A-Za-z]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # ---------------------------------------------------------------- markup to lines
@@ -455,6 +456,8 @@ def run(raw: RawDoc) -> Article:
     art.text = "\n".join(text_lines)
     # one form for every letter: decomposed Vietnamese (u + ̛ + ̀) becomes ừ, so names match
     art.title, art.text = unicodedata.normalize("NFC", art.title), unicodedata.normalize("NFC", art.text)
+    # control characters are never content (an escape sequence in a scrape would retitle a terminal)
+    art.title, art.text = _CONTROL.sub("", art.title), _CONTROL.sub("", art.text)
     if other:
         t_title = clean_title(other[0])
         t_lines = clean_lines(other[1:], t_title, m)

@@ -300,7 +300,7 @@ class Store:
             quotes = [dict(q) for q in self.db.execute(
                 "SELECT a.published, a.outlet, s.text FROM statements s JOIN articles a ON a.id = s.article_id "
                 "WHERE s.speaker = ? ORDER BY a.published DESC LIMIT 20", (r["name"],))]
-            out.append({"name": r["name"], "type": r["type"], "key": r["key"], "aliases": aliases,
+            out.append({"id": r["id"], "name": r["name"], "type": r["type"], "key": r["key"], "aliases": aliases,
                         "roles_over_time": entry.get("roles", []), "roles_in_text": json.loads(r["data"]).get("roles", []),
                         "source": entry.get("source"),
                         "articles": self.db.execute("SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id=?",
@@ -308,25 +308,43 @@ class Store:
                         "events": events, "statements": quotes})
         return out
 
-    def events(self, actor=None, type=None, since=None, until=None, outlet=None, limit=100,
-               bilateral: bool | None = None) -> list[dict]:
-        """Events, one per happening; `bilateral=True` keeps those between the configured pair."""
-        sql = ['SELECT e.id, e.type, e.start, e."end", e.location, e.status, e.participants, e.summary, e.plover, e.cameo, '
-               "e.bilateral, e.recalled FROM events e WHERE 1=1"]
+    def _event_filters(self, actor=None, type=None, since=None, until=None, outlet=None, bilateral=None,
+                       relevant=None) -> tuple[list[str], list]:
+        """WHERE clauses of an event query. Several actors (a list) keep the events with all of them."""
+        sql: list[str] = []
         args: list = []
-        if actor:
-            names = {actor} | {r[0] for r in self.db.execute(
-                "SELECT e.name FROM aliases a JOIN entities e ON e.id=a.entity_id WHERE a.folded=?", (fold_alias(actor),))}
+        actors = [actor] if isinstance(actor, str) else list(actor or [])
+        for one in actors:
+            names = {one} | {r[0] for r in self.db.execute(
+                "SELECT e.name FROM aliases a JOIN entities e ON e.id=a.entity_id WHERE a.folded=?", (fold_alias(one),))}
             sql.append("AND e.id IN (SELECT event_id FROM event_participants WHERE name IN (%s))" % ",".join("?" * len(names)))
             args += sorted(names)
         more, more_args = _conditions([
             ("e.type = ?", type), ("e.start >= ?", since), ("e.start <= ?", until),
             ("e.id IN (SELECT event_id FROM event_reports WHERE outlet = ? COLLATE NOCASE)", outlet),
-            ("e.bilateral = ?", 1 if bilateral else None)])
-        sql += more
-        args += more_args
-        sql.append("ORDER BY e.start IS NULL, e.start, e.id LIMIT ?")
-        args.append(limit)
+            ("e.bilateral = ?", 1 if bilateral else None),
+            ("e.id IN (SELECT r.event_id FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE a.relevant = ?)",
+             1 if relevant else None)])
+        return sql + more, args + more_args
+
+    def count_events(self, **filters) -> int:
+        where, args = self._event_filters(**filters)
+        return self.db.execute("SELECT count(*) FROM events e WHERE 1=1 " + " ".join(where), args).fetchone()[0]
+
+    def events(self, actor=None, type=None, since=None, until=None, outlet=None, limit=100,
+               bilateral: bool | None = None, relevant: bool | None = None, offset: int = 0,
+               ids: list[int] | None = None) -> list[dict]:
+        """Events, one per happening, each with its reports; `bilateral=True` keeps those between
+        the configured pair; several actors keep the events with all of them."""
+        sql = ['SELECT e.id, e.type, e.start, e."end", e.location, e.status, e.participants, e.summary, e.plover, e.cameo, '
+               "e.bilateral, e.recalled FROM events e WHERE 1=1"]
+        where, args = self._event_filters(actor, type, since, until, outlet, bilateral, relevant)
+        sql += where
+        if ids is not None:
+            sql.append("AND e.id IN (%s)" % ",".join("?" * len(ids)) if ids else "AND 0")
+            args += list(ids)
+        sql.append("ORDER BY e.start IS NULL, e.start, e.id LIMIT ? OFFSET ?")
+        args += [limit, offset]
         out = []
         for r in self.db.execute(" ".join(sql), args):
             d = dict(r)
@@ -345,6 +363,101 @@ class Store:
         d = json.loads(r[0])
         d.setdefault("text", r[1])  # the text is kept once, in its own column
         return d
+
+    def article_sources(self, aid: int) -> list[dict]:
+        """The source items an article was read from (one article, several copies)."""
+        return [dict(r) for r in self.db.execute(
+            "SELECT s.id AS source_id, s.path, x.item, s.size, s.ingested_at FROM article_sources x "
+            "JOIN sources s ON s.id = x.source_id WHERE x.article_id = ? ORDER BY s.path, x.item", (aid,))]
+
+    def source_bytes(self, source_id: int) -> bytes | None:
+        r = self.db.execute("SELECT raw FROM sources WHERE id = ?", (source_id,)).fetchone()
+        return zlib.decompress(r[0]) if r else None
+
+    def article_events(self, aid: int) -> list[dict]:
+        ids = [r[0] for r in self.db.execute("SELECT DISTINCT event_id FROM event_reports WHERE article_id = ?", (aid,))]
+        return self.events(ids=ids, limit=1000)
+
+    def articles(self, outlet=None, lang=None, since=None, until=None, relevant=None, limit=20,
+                 offset=0) -> tuple[list[dict], int]:
+        """Articles, newest first, and how many match."""
+        where, args = _conditions([("outlet = ? COLLATE NOCASE", outlet), ("language = ?", lang),
+                                   ("published >= ?", since),
+                                   ("published <= ?", until + "~" if until and len(until) == 10 else until),
+                                   ("relevant = ?", 1 if relevant else None)])
+        cond = " ".join(where)
+        total = self.db.execute("SELECT count(*) FROM articles WHERE 1=1 " + cond, args).fetchone()[0]
+        rows = [dict(r) for r in self.db.execute(
+            "SELECT id, title, published, outlet, language, url, relevant FROM articles WHERE 1=1 " + cond +
+            " ORDER BY published IS NULL, published DESC, id DESC LIMIT ? OFFSET ?", args + [limit, offset])]
+        return rows, total
+
+    def entities(self, type=None, q=None, limit=50, offset=0) -> tuple[list[dict], int]:
+        """Entities by the number of articles naming them; `q` matches any alias (folded)."""
+        where, args = _conditions([("e.type = ?", type)])
+        if q:
+            where.append("AND e.id IN (SELECT entity_id FROM aliases WHERE folded LIKE ?)")
+            args.append("%" + fold_alias(q).replace("%", "") + "%")
+        cond = " ".join(where)
+        total = self.db.execute("SELECT count(*) FROM entities e WHERE 1=1 " + cond, args).fetchone()[0]
+        rows = [dict(r) for r in self.db.execute(
+            "SELECT e.id, e.name, e.type, (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) "
+            "AS articles FROM entities e WHERE 1=1 " + cond + " ORDER BY articles DESC, e.name LIMIT ? OFFSET ?",
+            args + [limit, offset])]
+        return rows, total
+
+    def entity_by_id(self, eid: int) -> dict | None:
+        r = self.db.execute("SELECT name FROM entities WHERE id = ?", (eid,)).fetchone()
+        if not r:
+            return None
+        found = [e for e in self.entity(r[0]) if e.get("id") == eid]
+        return found[0] if found else None
+
+    def entity_ids(self, names: list[str]) -> dict[str, int]:
+        """Entity ids by canonical name."""
+        if not names:
+            return {}
+        return {r[0]: r[1] for r in self.db.execute(
+            "SELECT name, min(id) FROM entities WHERE name IN (%s) GROUP BY name" % ",".join("?" * len(names)), names)}
+
+    def met_most(self, name: str, limit: int = 10) -> list[dict]:
+        """Who takes part in events with NAME most often."""
+        return [dict(r) for r in self.db.execute(
+            "SELECT p2.name, count(*) AS events FROM event_participants p1 JOIN event_participants p2 "
+            "ON p1.event_id = p2.event_id AND p2.name != p1.name WHERE p1.name = ? GROUP BY p2.name "
+            "ORDER BY events DESC, p2.name LIMIT ?", (name, limit))]
+
+    def timeline(self, actor=None, since=None, until=None, bilateral=None, relevant=None, by: str = "month",
+                 type=None) -> list[dict]:
+        """Events per month (or year), by type."""
+        width = 7 if by == "month" else 4
+        where, args = self._event_filters(actor, type, since, until, None, bilateral, relevant)
+        return [dict(r) for r in self.db.execute(
+            f"SELECT substr(e.start, 1, {width}) AS period, e.type, count(*) AS events FROM events e "
+            "WHERE e.start IS NOT NULL " + " ".join(where) + " GROUP BY period, e.type ORDER BY period, e.type", args)]
+
+    def outlets(self) -> list[dict]:
+        """Each outlet: articles, relevant articles, first and last date, languages."""
+        return [dict(r) for r in self.db.execute(
+            "SELECT outlet, count(*) AS articles, sum(relevant) AS relevant, min(published) AS first, "
+            "max(published) AS last, group_concat(DISTINCT language) AS languages FROM articles "
+            "GROUP BY outlet ORDER BY articles DESC")]
+
+    def per_month(self) -> list[dict]:
+        return [dict(r) for r in self.db.execute(
+            "SELECT substr(published, 1, 7) AS month, outlet, count(*) AS articles FROM articles "
+            "WHERE published IS NOT NULL GROUP BY month, outlet ORDER BY month")]
+
+    def term_counts(self, term: str) -> dict[str, int]:
+        """Articles per outlet whose text holds TERM (searched as a phrase in the full-text index)."""
+        phrase = '"' + " ".join(search_form(term).split()).replace('"', '""') + '"'
+        return {r[0] or "(unknown)": r[1] for r in self.db.execute(
+            "SELECT a.outlet, count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? GROUP BY a.outlet", (phrase,))}
+
+    def statements_of(self, aid: int) -> list[dict]:
+        return [dict(r) for r in self.db.execute(
+            "SELECT speaker, text FROM statements WHERE article_id = ? ORDER BY rowid", (aid,))]
 
 
 def fold_alias(s: str) -> str:
