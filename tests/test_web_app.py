@@ -132,3 +132,32 @@ def test_export_events_as_a_gdelt_like_table_and_articles_as_jsonl(db, tmp_path)
     arts = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert len(arts) >= 10 and all("text" in a for a in arts)
     assert os.path.getsize(out) > 1000
+
+
+def test_search_for_an_analyst(db, tmp_path):
+    """Snippets from the original text in its own script, the query's words side by side first,
+    "quoted phrases", and near-duplicates folded into one hit."""
+    from ties.ingest import ingest_paths
+    from ties.settings import Settings
+    from ties.store import open_store
+
+    store = open_store(db, read_only=True)
+    try:
+        hits = store.search("bien dong")
+        assert hits and "[Biển Đông]" in hits[0]["snippet"]
+        assert all("Biển Đông" in (h["title"] + h["snippet"]) for h in store.search('"Biển Đông"'))
+    finally:
+        store.close()
+    path = str(tmp_path / "dup.db")
+    store = open_store(path)
+    try:
+        src = corpus("hkcnews", "article_16487.md")
+        text = open(src, encoding="utf-8").read()
+        copy = tmp_path / "copy.md"
+        copy.write_text(text.replace("\n\n", "\n\n轉載。\n\n", 1), encoding="utf-8")  # the same story, one line more
+        ingest_paths([src, str(copy)], store, Settings.load())
+        hits = store.search("南海")
+        assert len(hits) == 1 and len(hits[0]["copies"]) == 1
+        assert re.search(r"[\u4e00-\u9fff]", hits[0]["snippet"]) and "南海" in hits[0]["snippet"]
+    finally:
+        store.close()

@@ -193,20 +193,24 @@ def reextract(db_path, as_json, **opts):
 @click.option("--lang", help="Only this language (zh, vi, en).")
 @click.option("--since", help="Published on or after YYYY-MM-DD.")
 @click.option("--until", help="Published on or before YYYY-MM-DD.")
+@click.option("--relevant", is_flag=True, help="Only articles about the pair.")
 @click.option("--limit", default=10, show_default=True, help="How many results.")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines output.")
-def search(query, db_path, outlet, lang, since, until, limit, as_json):
-    """Full-text search (Chinese words segmented; Vietnamese with or without diacritics), ranked by bm25."""
+def search(query, db_path, outlet, lang, since, until, relevant, limit, as_json):
+    """Full-text search (Chinese words segmented; Vietnamese with or without diacritics; "quoted phrases"),
+    ranked by bm25, the exact form typed first; near-duplicates fold into one hit."""
     store = _open(db_path, read_only=True)
     try:
-        hits = store.search(" ".join(query), outlet=outlet, lang=lang, since=since, until=until, limit=limit)
+        hits = store.search(" ".join(query), outlet=outlet, lang=lang, since=since, until=until, limit=limit,
+                            relevant=relevant or None)
     finally:
         store.close()
     for h in hits:
         if as_json:
             echo(json.dumps(h, ensure_ascii=False))
         else:
-            echo(f"{h['published'] or '----------'}  {h['outlet'] or '?'}  #{h['id']}  {h['title']}")
+            copies = f"  (+{len(h['copies'])} copies: {', '.join('#' + str(c) for c in h['copies'])})" if h.get("copies") else ""
+            echo(f"{h['published'] or '----------'}  {h['outlet'] or '?'}  #{h['id']}  {h['title']}{copies}")
             echo(f"    {h['snippet']}")
     if not hits and not as_json:
         echo("no match", err=True)

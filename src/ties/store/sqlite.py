@@ -53,6 +53,30 @@ def search_extra(s: str) -> str:
     return " ".join(sorted({w for w in segment(_prepare(s), for_search=True) if w not in words}))
 
 
+def _fold_chars(s: str) -> str:
+    """Lower case without diacritics, one character for one (so offsets stay those of the text)."""
+    return "".join((unicodedata.normalize("NFD", c)[0] if c != "đ" and c != "Đ" else "d") for c in s.lower())
+
+
+def _snippet(text: str, words: list[str], width: int = 70) -> str:
+    """A window of the original text around the query (or else the first of its words) that the
+    text holds, in [brackets]; Chinese found through its simplified form, Latin without diacritics."""
+    folded = _fold_chars(to_simplified(text[:200_000]))
+    best = None
+    for w in words:  # in the order given: the whole query first, then its words
+        w = _fold_chars(to_simplified(w.replace(" ", ""))) if re.search(r"[\u3400-\u9fff]", w) else _fold_chars(w)
+        i = folded.find(w) if w else -1
+        if i >= 0:
+            best = (i, i + len(w))
+            break
+    if best is None:
+        return text[:2 * width].replace("\n", " ")
+    a, b = best
+    lo, hi = max(0, a - width), min(len(text), b + width)
+    piece = text[lo:a] + "[" + text[a:b] + "]" + text[b:hi]
+    return ("… " if lo else "") + piece.replace("\n", " ") + (" …" if hi < len(text) else "")
+
+
 def _conditions(pairs: list[tuple[str, object]]) -> tuple[list[str], list]:
     """'AND …' clauses and their arguments for the filters that were given."""
     given = [(clause, value) for clause, value in pairs if value]
@@ -228,21 +252,29 @@ class Store:
         index_article(self.db, aid, art)
 
     # ------------------------------------------------------------ queries
-    def search(self, query: str, outlet=None, lang=None, since=None, until=None, limit=20) -> list[dict]:
-        # the query's own words; each must match (in the title, the text, or inside a longer word)
+    def search(self, query: str, outlet=None, lang=None, since=None, until=None, limit=20,
+               relevant: bool | None = None) -> list[dict]:
+        """Articles matching every word of QUERY ("quoted phrases" as phrases), ranked by bm25 and
+        then: the exact form the user typed (Biển Đông with its diacritics) above folded matches,
+        the words side by side above words apart (bien dong: Biển Đông before Biên Hòa … Đông);
+        near-duplicates fold into the first hit ("copies"); snippets come from the original text."""
         if len(query) > MAX_QUERY_CHARS:
             raise StoreError(f"the query is {len(query)} characters long; at most {MAX_QUERY_CHARS} are searched")
-        q_words = list(dict.fromkeys(t for t in search_form(query).split() if re.search(r"\w", t)))[:MAX_QUERY_TERMS]
-        if not q_words:
+        phrases = [p for p in re.findall(r'"([^"]+)"', query) if p.strip()]
+        loose = re.sub(r'"[^"]*"', " ", query)
+        terms = [" ".join(search_form(p).split()) for p in phrases]
+        terms += [t for t in search_form(loose).split() if re.search(r"\w", t)]
+        terms = [t for t in dict.fromkeys(terms) if t][:MAX_QUERY_TERMS]
+        if not terms:
             return []
-        fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in q_words)
+        fts_query = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
         # Rank inside the full-text index first, without the articles table when nothing filters
-        # on it; then read the few rows returned and make their snippets. Scoring every match of
-        # a common word (经济) through a join, with a snippet each, is what made a search slow at
-        # 100,000 articles.
+        # on it; then read the few rows returned. Scoring every match of a common word (经济)
+        # through a join, with a snippet each, is what made a search slow at 100,000 articles.
         filters, args = _conditions([("a.outlet = ? COLLATE NOCASE", outlet), ("a.language = ?", lang),
                                      ("a.published >= ?", since),
-                                     ("a.published <= ?", until + "~" if until and len(until) == 10 else until)])
+                                     ("a.published <= ?", until + "~" if until and len(until) == 10 else until),
+                                     ("a.relevant = ?", 1 if relevant else None)])
         args = [fts_query] + args
         score = "bm25(articles_fts, 4.0, 1.0, 0.5)"
         if filters:
@@ -250,16 +282,45 @@ class Store:
                       "WHERE articles_fts MATCH ? " + " ".join(filters) + " ORDER BY score LIMIT ?")
         else:
             ranked = "SELECT rowid AS id, " + score + " AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
-        out = []
-        for art_id, sc in self.db.execute(ranked, args + [limit]).fetchall():
-            row = self.db.execute("SELECT id, title, published, outlet, language, url FROM articles WHERE id = ?",
+        pool = self.db.execute(ranked, args + [limit * 3 + 10]).fetchall()
+        exact = query.replace('"', " ").split()
+        together = _fold_chars(" ".join(exact))
+        hits = []
+        for art_id, sc in pool:
+            row = self.db.execute("SELECT id, title, published, outlet, language, url, text FROM articles WHERE id = ?",
                                   (art_id,)).fetchone()
-            snip = self.db.execute("SELECT snippet(articles_fts, 1, '[', ']', ' … ', 16) FROM articles_fts "
-                                   "WHERE articles_fts MATCH ? AND rowid = ?", (fts_query, art_id)).fetchone()
             d = dict(row)
-            d["score"] = round(-sc, 3)
-            d["snippet"] = _CJK_GAP.sub("", (snip[0] if snip else "") or "")
-            out.append(d)
+            text = d.pop("text") or ""
+            head = (d["title"] or "") + "\n" + text[:20_000]
+            bonus = (2.0 if all(w in head for w in exact) else 0.0) + (1.0 if together and together in _fold_chars(head) else 0.0)
+            d["score"] = round(-sc + bonus, 3)
+            d["snippet"] = _snippet(text or d["title"] or "", [" ".join(exact), *exact, *terms])
+            hits.append(d)
+        hits.sort(key=lambda h: -h["score"])
+        return self._fold_copies(hits)[:limit]
+
+    def _fold_copies(self, hits: list[dict]) -> list[dict]:
+        """Near-duplicates of a hit already listed join it as copies."""
+        if not hits:
+            return hits
+        ids = [h["id"] for h in hits]
+        marks = ",".join("?" * len(ids))
+        pairs = self.db.execute(f"SELECT a, b FROM near_duplicates WHERE a IN ({marks}) AND b IN ({marks})",
+                                ids + ids).fetchall()
+        partner: dict[int, set[int]] = {}
+        for a, b in pairs:
+            partner.setdefault(a, set()).add(b)
+            partner.setdefault(b, set()).add(a)
+        out, seen = [], {}
+        for h in hits:
+            first = next((seen[p] for p in partner.get(h["id"], ()) if p in seen), None)
+            if first is not None:
+                first["copies"].append(h["id"])
+                seen[h["id"]] = first
+                continue
+            h["copies"] = []
+            seen[h["id"]] = h
+            out.append(h)
         return out
 
     def stats(self) -> dict:
