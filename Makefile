@@ -9,6 +9,8 @@ DB ?= ties.db
 $(BIN)/ties: pyproject.toml
 	@command -v $(PY) >/dev/null || (apt-get update && apt-get install -y python3 python3-venv)
 	@$(PY) -c "import venv, ensurepip" 2>/dev/null || (apt-get update && apt-get install -y python3-venv)
+	@command -v chromium >/dev/null && fc-list | grep -qi wqy || (apt-get update && apt-get install -y chromium fonts-wqy-zenhei) \
+		|| echo "chromium and a CJK font could not be installed: the browser tests will say they are skipped"
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e ".[test]"

@@ -91,7 +91,8 @@ def _candidates(db, ev: dict, parts: list[str]):
 def _event(db, aid: int, art: dict, ev: dict) -> None:
     """One event per happening, across articles and outlets: same type, same principal people
     (see `same_principals`), dates within a day or the span. A report without a date joins
-    the one event it can only be; a recalled report joins an event but never moves its dates,
+    the one event it can only be, and a dated report gives the one undated event it can only be its
+    dates, whichever came first; a recalled report joins an event but never moves its dates,
     and an event known only from recalled reports takes the dates of the first real report."""
     parts = sorted(set(ev.get("participants") or []))
     recalled = bool(ev.get("recalled"))
@@ -102,6 +103,8 @@ def _event(db, aid: int, art: dict, ev: dict) -> None:
                 if same_principals(ev["type"], set(parts), set(json.loads(r[3])), lead)]
         if ev.get("start"):
             match = next((r for r in rows if _dates_overlap(r[1], r[2], ev.get("start"), ev.get("end"))), None)
+            if match is None and len(parts) >= 2 and len(rows) == 1 and not rows[0][1]:
+                match = rows[0]  # the one undated event it can only be, stored before this dated report
         elif len(rows) == 1 and len(parts) >= 2:
             match = rows[0]
     if match is None:
@@ -115,7 +118,7 @@ def _event(db, aid: int, art: dict, ev: dict) -> None:
         event_id = match[0]
         row = db.execute('SELECT participants, recalled FROM events WHERE id=?', (event_id,)).fetchone()
         merged = sorted(set(json.loads(row[0])) | set(parts))
-        if row[1] and not recalled and ev.get("start"):  # the first real report anchors it
+        if (row[1] or not match[1]) and not recalled and ev.get("start"):  # the first real, dated report anchors it
             db.execute('UPDATE events SET start=?, "end"=?, status=?, recalled=0 WHERE id=?',
                        (ev.get("start"), ev.get("end"), ev.get("status"), event_id))
         elif not recalled:

@@ -164,7 +164,7 @@ def create_app(db_path: str) -> FastAPI:
             st = s.stats()
             months = s.per_month()
             total = s.count_events(bilateral=True)
-            latest = s.events(bilateral=True, limit=15, offset=max(0, total - 15))[::-1]
+            latest = [e for e in s.events(bilateral=True, limit=30, offset=max(0, total - 30))[::-1] if e["start"]][:15]
             top, _ = s.entities("person", None, 15, 0)
         chart = charts.stacked_bars([(r["month"], r["outlet"] or "?", r["articles"]) for r in months])
         return page("home.html", stats=st, chart=chart, latest=latest, top=top)
