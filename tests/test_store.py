@@ -155,3 +155,20 @@ def test_a_second_writer_waits_its_turn_and_readers_do_not_stall(tmp_path):
     db = open_store(dbp)
     assert db.db.execute("SELECT count(*) FROM sources").fetchone()[0] == 5
     db.close()
+
+
+def test_one_meeting_told_by_two_outlets_is_one_event_whichever_comes_first(tmp_path, settings):
+    """VNA on Baomoi (undated: Du Chính Thanh meets Trần Đại Quang) and CCTV (2017-05-12, 俞正声
+    会见陈大光), ingested in both orders: one event with both reports; the same visitor's other
+    meetings that day (张德江, 刘云山) stay events of their own."""
+    vna, cctv = corpus("baomoi-vi", "22255546.txt"), corpus("cctv-xwlb-json", "20170512.json")
+    for order in ((vna, cctv), (cctv, vna)):
+        db = open_store(str(tmp_path / f"o{order[0][-5:]}.db"))
+        for path in order:
+            ingest_paths([path], db, settings)
+        meetings = [e for e in db.events(actor="Trần Đại Quang", type="meeting", bilateral=None, limit=50)]
+        yu = [e for e in meetings if "Yu Zhengsheng" in e["participants"]]
+        assert len(yu) == 1 and {r["outlet"] for r in yu[0]["reports"]} == {"CCTV", "Tin Tuc"}, order
+        assert yu[0]["start"] == "2017-05-12"
+        assert len({tuple(e["participants"]) for e in meetings}) >= 3  # 张德江, 俞正声, 刘云山: three meetings
+        db.close()
