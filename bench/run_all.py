@@ -213,25 +213,32 @@ def event_dates():
           + (f", JioNLP extract_time on the same sentences {jio_ok}/{n_zh}" if jio else ", JioNLP not installed"))
 
 
-def search(n_target: int = 100_000):
-    """Search latency at n_target articles: the CCTV files copied, every sentence of a copy marked
-    with its number so that no copy is a duplicate of another."""
+def build_store(path: str, n_target: int = 100_000, workdir: str | None = None):
+    """A store of n_target articles: the CCTV files copied, every sentence of a copy marked with its
+    number so that no copy is a duplicate of another (metadata and text; knowledge stages off)."""
     settings = Settings.load()
     settings.knowledge_stages = False
+    db = open_store(path)
+    src = os.path.join(SHARED, "corpus", "cctv-xwlb-json")
+    files = sorted(os.listdir(src))
+    copies = 0
+    work = workdir or os.path.dirname(path)
+    while db.db.execute("SELECT count(*) FROM articles").fetchone()[0] < n_target:
+        d = os.path.join(work, f"copy{copies}")
+        os.makedirs(d)
+        for name in files:
+            if name.endswith(".json"):
+                text = open(os.path.join(src, name), encoding="utf-8").read()
+                open(os.path.join(d, name), "w", encoding="utf-8").write(text.replace("。", f"。{copies} "))
+        ingest_paths([d], db, settings)
+        copies += 1
+    return db
+
+
+def search(n_target: int = 100_000):
+    """Search latency at n_target articles (see build_store)."""
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_store(os.path.join(tmp, "s.db"))
-        src = os.path.join(SHARED, "corpus", "cctv-xwlb-json")
-        files = sorted(os.listdir(src))
-        copies = 0
-        while db.db.execute("SELECT count(*) FROM articles").fetchone()[0] < n_target:
-            d = os.path.join(tmp, f"copy{copies}")
-            os.makedirs(d)
-            for name in files:
-                if name.endswith(".json"):
-                    text = open(os.path.join(src, name), encoding="utf-8").read()
-                    open(os.path.join(d, name), "w", encoding="utf-8").write(text.replace("。", f"。{copies} "))
-            ingest_paths([d], db, settings)
-            copies += 1
+        db = build_store(os.path.join(tmp, "s.db"), n_target)
         n = db.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         lat = []
         for q in ["越南", "南海", "习近平 越南", "中越 贸易", "全面战略合作伙伴关系", "Biển Đông", "经济"] * 10:

@@ -416,16 +416,23 @@ def export(db_path, what, fmt, out, actor, etype, since, until, outlet, show_all
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(db_path, host, port):
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (each opens the store read-only).")
+def serve(db_path, host, port, workers):
     """The web app and JSON API (/api/…, OpenAPI at /openapi.json) over the store, read-only."""
     import uvicorn
 
     from .web import create_app
 
-    path = db_path or default_db()
+    path = os.path.abspath(db_path or default_db())
     _open(path, read_only=True).close()  # a missing or foreign store is one line, before the server starts
-    echo(f"serving {path} at http://{host}:{port}/ (read-only; Ctrl-C stops)", err=True)
-    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+    echo(f"serving {path} at http://{host}:{port}/ with {workers} process(es) (read-only; Ctrl-C stops)", err=True)
+    if workers > 1:
+        os.environ["TIES_SERVE_DB"] = path
+        uvicorn.run("ties.web.app:from_environment", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
 
 
 def main():

@@ -53,15 +53,30 @@ def search_extra(s: str) -> str:
     return " ".join(sorted({w for w in segment(_prepare(s), for_search=True) if w not in words}))
 
 
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for cp in range(0x80, 0x2000):  # Latin with diacritics, Vietnamese included: one base letter each
+        c = chr(cp)
+        base = unicodedata.normalize("NFD", c)[0]
+        if base != c and len(base) == 1 and base.isascii():
+            table[cp] = base.lower()
+    table[ord("đ")] = table[ord("Đ")] = "d"
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def _fold_chars(s: str) -> str:
     """Lower case without diacritics, one character for one (so offsets stay those of the text)."""
-    return "".join((unicodedata.normalize("NFD", c)[0] if c != "đ" and c != "Đ" else "d") for c in s.lower())
+    lowered = s.lower()
+    return (lowered if len(lowered) == len(s) else s).translate(_FOLD).lower()
 
 
 def _snippet(text: str, words: list[str], width: int = 70) -> str:
     """A window of the original text around the query (or else the first of its words) that the
     text holds, in [brackets]; Chinese found through its simplified form, Latin without diacritics."""
-    folded = _fold_chars(to_simplified(text[:200_000]))
+    folded = _fold_chars(to_simplified(text[:50_000]))
     best = None
     for w in words:  # in the order given: the whole query first, then its words
         w = _fold_chars(to_simplified(w.replace(" ", ""))) if re.search(r"[\u3400-\u9fff]", w) else _fold_chars(w)
@@ -282,7 +297,7 @@ class Store:
                       "WHERE articles_fts MATCH ? " + " ".join(filters) + " ORDER BY score LIMIT ?")
         else:
             ranked = "SELECT rowid AS id, " + score + " AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
-        pool = self.db.execute(ranked, args + [limit * 3 + 10]).fetchall()
+        pool = self.db.execute(ranked, args + [limit + 10]).fetchall()  # re-ranked below: the top of bm25
         exact = query.replace('"', " ").split()
         together = _fold_chars(" ".join(exact))
         hits = []
@@ -291,7 +306,7 @@ class Store:
                                   (art_id,)).fetchone()
             d = dict(row)
             text = d.pop("text") or ""
-            head = (d["title"] or "") + "\n" + text[:20_000]
+            head = (d["title"] or "") + "\n" + text[:5_000]
             bonus = (2.0 if all(w in head for w in exact) else 0.0) + (1.0 if together and together in _fold_chars(head) else 0.0)
             d["score"] = round(-sc + bonus, 3)
             d["snippet"] = _snippet(text or d["title"] or "", [" ".join(exact), *exact, *terms])
@@ -450,7 +465,7 @@ class Store:
         total = self.db.execute("SELECT count(*) FROM articles WHERE 1=1 " + cond, args).fetchone()[0]
         rows = [dict(r) for r in self.db.execute(
             "SELECT id, title, published, outlet, language, url, relevant FROM articles WHERE 1=1 " + cond +
-            " ORDER BY published IS NULL, published DESC, id DESC LIMIT ? OFFSET ?", args + [limit, offset])]
+            " ORDER BY published DESC LIMIT ? OFFSET ?", args + [limit, offset])]  # NULLs last; the index reads in order
         return rows, total
 
     def entities(self, type=None, q=None, limit=50, offset=0) -> tuple[list[dict], int]:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -27,6 +29,34 @@ Actors = Annotated[list[str] | None, Query()]
 By = Annotated[str, Query(pattern="^(month|year)$")]
 
 
+class SecurityHeaders:
+    """Every response carries the Content-Security-Policy and two more safety headers (a plain
+    ASGI middleware: it only adds headers to the response's start)."""
+
+    HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+               (b"referrer-policy", b"no-referrer")]
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + self.HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def from_environment() -> FastAPI:
+    """The app for `ties serve --workers N` (each worker process builds it; the store path comes
+    from TIES_SERVE_DB)."""
+    return create_app(os.environ["TIES_SERVE_DB"])
+
+
 def _safe_url(url: str | None) -> str | None:
     """Only web links leave the page: a `javascript:` or `data:` URL in an article is shown as text."""
     return url if url and url.lower().startswith(("http://", "https://")) else None
@@ -41,6 +71,20 @@ def create_app(db_path: str) -> FastAPI:
     env.filters["tojson_pretty"] = lambda v: json.dumps(v, ensure_ascii=False, indent=1)
     app.mount("/static", StaticFiles(directory=str(here / "static")), name="static")
 
+    memo: dict[str, tuple[float, float, object]] = {}
+
+    def cached(key: str, compute, ttl: float = 30.0):
+        """Whole-store summaries (counts, per month, framing) are computed once per store change
+        (file times) and at most every `ttl` seconds."""
+        stamp = max((os.path.getmtime(p) for p in (db_path, db_path + "-wal") if os.path.exists(p)), default=0.0)
+        hit = memo.get(key)
+        now = time.monotonic()
+        if hit and hit[0] == stamp and now - hit[1] < ttl:
+            return hit[2]
+        value = compute()
+        memo[key] = (stamp, now, value)
+        return value
+
     @contextmanager
     def store() -> Iterator:
         s = open_store(db_path, read_only=True)
@@ -49,13 +93,7 @@ def create_app(db_path: str) -> FastAPI:
         finally:
             s.close()
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     def page(name: str, **context) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context))
@@ -66,10 +104,13 @@ def create_app(db_path: str) -> FastAPI:
     # ------------------------------------------------------------------ JSON API
     @app.get("/api/stats")
     def api_stats():
-        with store() as s:
-            st = s.stats()
-        st.pop("reject_list", None)
-        return st
+        def summary():
+            with store() as s:
+                st = s.stats()
+            st.pop("reject_list", None)
+            return st
+
+        return cached("stats", summary)
 
     @app.get("/api/articles")
     def api_articles(outlet: str | None = None, language: str | None = None, since: Day = None, until: Day = None,
@@ -154,20 +195,26 @@ def create_app(db_path: str) -> FastAPI:
 
     @app.get("/api/outlets")
     def api_outlets():
-        with store() as s:
-            return {"outlets": s.outlets(), "framing": _framing(s)}
+        def summary():
+            with store() as s:
+                return {"outlets": s.outlets(), "framing": _framing(s)}
+
+        return cached("api_outlets", summary)
 
     # ------------------------------------------------------------------ pages
     @app.get("/", response_class=HTMLResponse)
     def home():
-        with store() as s:
-            st = s.stats()
-            months = s.per_month()
-            total = s.count_events(bilateral=True)
-            latest = [e for e in s.events(bilateral=True, limit=30, offset=max(0, total - 30))[::-1] if e["start"]][:15]
-            top, _ = s.entities("person", None, 15, 0)
-        chart = charts.stacked_bars([(r["month"], r["outlet"] or "?", r["articles"]) for r in months])
-        return page("home.html", stats=st, chart=chart, latest=latest, top=top)
+        def summary():
+            with store() as s:
+                st = s.stats()
+                months = s.per_month()
+                total = s.count_events(bilateral=True)
+                latest = [e for e in s.events(bilateral=True, limit=30, offset=max(0, total - 30))[::-1] if e["start"]][:15]
+                top, _ = s.entities("person", None, 15, 0)
+            chart = charts.stacked_bars([(r["month"], r["outlet"] or "?", r["articles"]) for r in months])
+            return dict(stats=st, chart=chart, latest=latest, top=top)
+
+        return page("home.html", **cached("home", summary))
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(q: Annotated[str, Query(max_length=1000)] = "", outlet: str | None = None,
@@ -203,8 +250,11 @@ def create_app(db_path: str) -> FastAPI:
 
     @app.get("/outlets", response_class=HTMLResponse)
     def outlets_page():
-        with store() as s:
-            return page("outlets.html", outlets=s.outlets(), framing=_framing(s))
+        def summary():
+            with store() as s:
+                return dict(outlets=s.outlets(), framing=_framing(s))
+
+        return page("outlets.html", **cached("outlets", summary))
 
     @app.exception_handler(HTTPException)
     async def not_found(request: Request, exc: HTTPException):
