@@ -73,3 +73,14 @@ def test_vietnamese_range_with_a_dash_and_a_bare_weekday():
     # zaobao-realtime/2023-06-26.json#35, cut short by the feed: the last Sunday before Monday's report
     assert timeexpr.resolve("秦刚星期天（6月...", dt.date(2023, 6, 26)) == (dt.date(2023, 6, 25), dt.date(2023, 6, 25))
     assert timeexpr.resolve("将于星期五访问", dt.date(2023, 6, 28), future=True) == (dt.date(2023, 6, 30), dt.date(2023, 6, 30))
+
+
+def test_a_whole_years_figure_is_told_after_that_year():
+    """baomoi-vi/22245244.txt (undated): "chiều 11/5" beside "kim ngạch … đạt gần 72 tỷ USD trong năm
+    2016": the May is 2017's; "tiếp tục tăng trong năm 2017" (no figure) says nothing of that kind."""
+    from ties.timeexpr import infer_year
+
+    text = ("Chủ tịch Tập Cận Bình chủ trì lễ đón tại Bắc Kinh chiều 11/5. Theo TTXVN, kim ngạch thương mại "
+            "song phương Việt - Trung đạt gần 72 tỷ USD trong năm 2016, tăng 7,9% so với năm trước.")
+    assert infer_year(text, 2026) == 2017
+    assert infer_year("Chiều 11/5, hai bên hội đàm. Lượng khách tiếp tục tăng trong năm 2017.", 2026) == 2017

@@ -209,6 +209,10 @@ _YEAR_WORD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|\s*niên|\b)")
 
 # a month of a year told as past ("tháng 11/2016", "2016年11月"), a day of a month without a year ("12/5", "5月12日")
 _MONTH_OF_YEAR = re.compile(r"(?<![\d/])(?:tháng\s*)?(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)")
+# a figure of a whole past year: "đạt 72 tỷ USD trong năm 2016", "năm 2016 tăng 7,9%", "2016年全年…达"
+_FULL_YEAR_FIGURE = re.compile(
+    r"(?:đạt|tăng|giảm|là)\s+(?:gần|khoảng|hơn|trên|xấp xỉ)?\s*[\d.,]+\s*(?:tỷ|triệu|nghìn|%|USD)[^.;。]{0,30}?"
+    r"(?:trong|cả|vào)\s+năm\s+((?:19|20)\d{2})(?!\d)|((?:19|20)\d{2})年全年[^。；]{0,30}?[\d.]+\s*(?:亿|万|%)", re.I)
 _VI_MONTH_YEAR = re.compile(r"tháng\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)", re.I)
 _MONTH_OF_YEAR_ZH = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{1,2}[日号])")
 _DAY_MONTH = re.compile(r"(?<![\d/])\d{1,2}/(\d{1,2})(?![\d/])|(?<![年\d])(\d{1,2})月\d{1,2}[日号]")
@@ -250,7 +254,14 @@ def infer_year(text: str, ceiling: int, people: list[tuple[int, int]] | None = N
         months += [int(m.group(1)) for m in month_years if int(m.group(2)) == y and "/" not in m.group(0)]
         days = [int(m.group(1) or m.group(2)) for m in _DAY_MONTH.finditer(text)]
         days = [d for d in days if 1 <= d <= 12]
-        if months and days and max(days) < max(months):
+        full_year = any(int(next(g for g in m.groups() if g)) == y for m in _FULL_YEAR_FIGURE.finditer(text))
+        if days and full_year and max(days) < 12:
+            # "kim ngạch … đạt gần 72 tỷ USD trong năm 2016" beside "chiều 11/5": a whole year's
+            # figure is told after that year is over, so the May of the report is of the next year
+            y += 1
+            if y > ceiling or (people and lo > 0 and not lo <= y <= hi):
+                return None
+        elif months and days and max(days) < max(months):
             # "Chiều 12/5 … chuyến thăm Việt Nam (tháng 11/2016)": the report's May comes after
             # that November, so it is of the next year
             y += 1
