@@ -161,3 +161,11 @@ def test_search_for_an_analyst(db, tmp_path):
         assert re.search(r"[\u4e00-\u9fff]", hits[0]["snippet"]) and "南海" in hits[0]["snippet"]
     finally:
         store.close()
+
+
+def test_export_from_the_api(client):
+    r = client.get("/api/export", params={"what": "gdelt", "format": "csv", "bilateral": "false"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert rows and rows[0]["cameo"] and rows[0]["evidence"]
+    assert client.get("/api/export", params={"what": "passwords"}).status_code == 422

@@ -78,9 +78,10 @@ def _gdelt_rows(e: dict) -> list[dict]:
             for r in e["reports"]]
 
 
-def write(rows: Iterable, fmt: str, out: str | None) -> int:
-    """Write rows (dicts; lists of dicts are flattened) as JSON Lines or CSV; returns how many."""
-    f = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+def write(rows: Iterable, fmt: str, out: str | None, stream=None) -> int:
+    """Write rows (dicts; lists of dicts are flattened) as JSON Lines or CSV to the file `out`,
+    or to `stream` (standard output by default); returns how many."""
+    f = open(out, "w", encoding="utf-8", newline="") if out else (stream or sys.stdout)
     n = 0
     try:
         writer = None

@@ -56,7 +56,15 @@ def detect_language(text: str) -> str | None:
         return "vi"
     if letters < 12:  # a word or two: too little for statistics; Latin letters are taken as English
         return "en" if len(_ASCII_LETTER.findall(sample)) / letters > 0.7 else None
+    words = _EN_WORD.findall(sample[:LANGID_SAMPLE].lower())
+    if han + kana < 0.02 * letters and len(words) >= 40 and sum(w in _EN_FUNCTION_WORDS for w in words) / len(words) >= 0.2:
+        return "en"  # a fifth of the words are "the, of, and, to…": English, without the statistics
     return _identifier().classify(sample[:LANGID_SAMPLE])[0]
+
+
+_EN_WORD = re.compile(r"[a-z']+")
+_EN_FUNCTION_WORDS = frozenset("the of and to in a is that for on with as by was were be has have it at from "
+                               "an are this said".split())
 
 
 @lru_cache(maxsize=1)

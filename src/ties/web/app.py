@@ -193,6 +193,25 @@ def create_app(db_path: str) -> FastAPI:
         with store() as s:
             return {"by": by, "buckets": s.timeline(actor, since, until, bilateral or None, None, by)}
 
+    @app.get("/api/export")
+    def api_export(what: Annotated[str, Query(pattern="^(articles|events|gdelt|entities|statements|figures)$")] = "events",
+                   format: Annotated[str, Query(pattern="^(csv|jsonl)$")] = "jsonl", actor: Actors = None,
+                   type: str | None = None, outlet: str | None = None, bilateral: bool = True,
+                   relevant: bool | None = None, since: Day = None, until: Day = None):
+        """What `ties export` writes, as a download (CSV or JSON Lines)."""
+        import io
+
+        from ..exports import rows_for, write
+
+        filters = dict(actor=actor, type=type, since=since, until=until, outlet=outlet,
+                       bilateral=bilateral or None, relevant=relevant)
+        buf = io.StringIO()
+        with store() as s:
+            write(rows_for(s, what, filters), format, None, stream=buf)
+        media = "text/csv" if format == "csv" else "application/x-ndjson"
+        return Response(buf.getvalue(), media_type=media + "; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="ties-{what}.{format}"'})
+
     @app.get("/api/outlets")
     def api_outlets():
         def summary():
