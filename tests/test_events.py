@@ -345,3 +345,15 @@ def test_a_forum_about_the_pair_with_one_side_attending_is_not_bilateral(extract
     (a,) = extract_one(corpus("baomoi-vi", "22243222.txt"))
     forums = [e for e in a.events if e.type == "conference"]
     assert forums and not any(e.bilateral for e in forums)
+
+
+def test_a_forum_qualifying_a_guest_is_his_and_a_weekday_in_brackets_names_the_date(extract_one):
+    """cctv-xwlb-json/20150618.json#2 "李克强…会见来华共同主持中越双边合作指导委员会第八次会议的范平明":
+    the meeting is Li's and Minh's, the forum Minh's alone; zaobao 2023-11-30#13 "王毅星期五（12月1日）
+    至星期六（12月2日）将赴越南主持…会议": a two-day forum."""
+    recs = {r.source_path.rsplit("#", 1)[-1]: r for r in extract_one(corpus("cctv-xwlb-json", "20150618.json"))}
+    got = {(e.type, tuple(e.participants)) for e in recs["2"].events}
+    assert ("meeting", ("Li Keqiang", "Phạm Bình Minh")) in got and ("conference", ("Phạm Bình Minh",)) in got
+    recs = {r.source_path.rsplit("#", 1)[-1]: r for r in extract_one(corpus("zaobao-realtime", "2023-11-30.json"))}
+    forum = next(e for e in recs["13"].events if e.type == "conference")
+    assert (forum.start, forum.end, forum.status) == ("2023-12-01", "2023-12-02", "planned")

@@ -307,7 +307,12 @@ def _normalize(sentence: str, ref: dt.date) -> str:
         full = century + yy - (100 if yy > ref.year % 100 + 10 else 0)
         return f"{full}年"
 
-    return _SHORT_YEAR.sub(short_year, s)
+    s = _SHORT_YEAR.sub(short_year, s)
+    # "星期五（12月1日）至星期六（12月2日）": the weekday names the date in brackets; the date is what counts
+    return _WEEKDAY_DATE.sub(r"\1", s)
+
+
+_WEEKDAY_DATE = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]\s*[（(](\d{1,2}月\d{1,2}[日号])[)）]")
 
 
 _NUM_YMD = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*[-/.]\s*|\s+)(\d{1,2})(?:\s*[-/.]\s*|\s+)(\d{1,2})")

@@ -172,7 +172,7 @@ def find(sentences: list[Sentence], w: Words) -> list[Frame]:
                 speech = w.speech.search(sent.simp, sent.low, 0, rel)
                 quoted = sent.text[:rel].count("“") > sent.text[:rel].count("”")
                 f = Frame(t, sent, c, (c.start + s, c.start + e), lead=list(lead), in_speech=bool(speech or quoted),
-                          relative=t.name == "visit" and is_relative(c, e))
+                          relative=t.name in ("visit", "conference") and is_relative(c, e))
                 scope_simp, scope_low = f.scope()
                 f.recalled = bool(w.recalled.search(scope_simp, scope_low, 0, len(scope_simp) - len(c.simp) + s))
                 if f.in_speech and not (w.done.search(c.simp, c.low) or f.recalled or _has_date(scope_simp, scope_low)):

@@ -67,6 +67,9 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
     clause_subject = _usable(mentions_in(persons, c.start, seg0), spans, historical)
     before = [m for m in in_clause if m[0] < t0]
     after = [m for m in in_clause if m[0] >= t1]
+    if frame.relative and frame.type.name != "visit" and after:
+        # "会见来华共同主持…第八次会议的范平明": the forum qualifies the one it names, not who meets him
+        return _names(after[:1])
     if frame.type.name == "visit":
         after = [m for m in after if any(rx.search(sent.text[t1 - sent.start:m[0] - sent.start]) for rx in w.traveller_after)]
         if frame.relative:
