@@ -1,7 +1,7 @@
 """Benchmarks, run by hand (`make bench`); they print figures and ratios against peers measured
 in the same run. Nothing here is pass/fail.
 
-    python bench/run_all.py [pipeline] [throughput] [extraction] [time] [ner] [search] [memory]
+    python bench/run_all.py [pipeline] [throughput] [workers] [extraction] [time] [ner] [search] [memory]
 """
 from __future__ import annotations
 
@@ -213,6 +213,27 @@ def event_dates():
           + (f", JioNLP extract_time on the same sentences {jio_ok}/{n_zh}" if jio else ", JioNLP not installed"))
 
 
+def workers(folders=("hkcnews", "baomoi-vi", "dantri-unc-vi")):
+    """`ingest --workers N` against one process, on the same files, in the same run: the curve."""
+    from ties.pipeline import extract_file
+
+    settings = Settings.load()
+    paths = [os.path.join(SHARED, "corpus", f) for f in folders]
+    for warm in ("seeds/003_fce62a77146710a9.txt", "baomoi-vi/22255546.txt", "bbc-news-en/business_399.txt"):
+        list(extract_file(os.path.join(SHARED, "corpus", warm), settings))  # models loaded before any clock starts
+    base = None
+    for n in range(1, (os.cpu_count() or 1) + 1):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = open_store(os.path.join(tmp, "w.db"))
+            t = time.perf_counter()
+            r = ingest_paths(paths, db, settings, workers=n)
+            wall = time.perf_counter() - t
+            db.close()
+        base = base or wall
+        print(f"ingest --workers {n}: {r.articles} articles in {wall:5.1f} s  {r.articles / wall:6.0f} articles/s  "
+              f"{base / wall:4.2f}x one process (goal 1.8x on 2 cores)")
+
+
 def build_store(path: str, n_target: int = 100_000, workdir: str | None = None):
     """A store of n_target articles: the CCTV files copied, every sentence of a copy marked with its
     number so that no copy is a duplicate of another (metadata and text; knowledge stages off)."""
@@ -361,8 +382,8 @@ def memory(sizes=(1_000, 10_000, 30_000)):
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["pipeline", "throughput", "extraction", "time", "dates", "ner", "search", "memory"]
+    which = sys.argv[1:] or ["pipeline", "throughput", "workers", "extraction", "time", "dates", "ner", "search", "memory"]
     for w in which:
-        {"pipeline": pipeline, "throughput": throughput, "extraction": extraction, "time": time_normalization,
-         "dates": event_dates, "ner": ner,
+        {"pipeline": pipeline, "throughput": throughput, "workers": workers, "extraction": extraction,
+         "time": time_normalization, "dates": event_dates, "ner": ner,
          "search": search, "memory": memory}[w]()

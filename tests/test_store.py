@@ -172,3 +172,30 @@ def test_one_meeting_told_by_two_outlets_is_one_event_whichever_comes_first(tmp_
         assert yu[0]["start"] == "2017-05-12"
         assert len({tuple(e["participants"]) for e in meetings}) >= 3  # 张德江, 俞正声, 刘云山: three meetings
         db.close()
+
+
+def test_workers_give_the_same_store_as_one_process(tmp_path, settings):
+    """`ingest --workers 2`: the pipeline in two processes, one writer, the same articles, search
+    index, entities, events and statements as one process (and so across hash seeds: no result
+    depends on a set's order)."""
+    import sqlite3
+
+    paths = [corpus("seeds"), corpus("hkcnews"), corpus("zaobao-realtime", "2023-12-14.json")]
+    dumps = []
+    for workers in (1, 2):
+        db = open_store(str(tmp_path / f"w{workers}.db"))
+        report = ingest_paths(paths, db, settings, workers=workers)
+        db.close()
+        con = sqlite3.connect(str(tmp_path / f"w{workers}.db"))
+        dumps.append({t: con.execute(q).fetchall() for t, q in (
+            ("articles", "SELECT id, text_hash, data FROM articles ORDER BY id"),
+            ("fts", "SELECT rowid, title, body, extra FROM articles_fts ORDER BY rowid"),
+            ("entities", "SELECT id, key, data FROM entities ORDER BY id"),
+            ("events", "SELECT * FROM events ORDER BY id"),
+            ("reports", "SELECT * FROM event_reports ORDER BY event_id, article_id"),
+            ("statements", "SELECT * FROM statements ORDER BY article_id, rowid"),
+            ("near_duplicates", "SELECT * FROM near_duplicates ORDER BY a, b"))})
+        con.close()
+        assert report.articles > 500
+    for table in dumps[0]:
+        assert dumps[0][table] == dumps[1][table], table

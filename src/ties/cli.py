@@ -144,16 +144,20 @@ def _echo_reject(path, reason):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the run's summary as JSON.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Processes that run the pipeline (default: this machine's cores); one writes the store.")
 @source_options
-def ingest(paths, db_path, as_json, **opts):
+def ingest(paths, db_path, as_json, workers, **opts):
     """Read PATHS into the store: articles, their source bytes, rejects, near-duplicates, knowledge."""
     from .files import walk
     from .ingest import ingest_paths
 
     settings = _settings(**opts)
     files = list(walk(paths))
+    n = workers or os.cpu_count() or 1
     report = _with_progress(_open(db_path), len(files), "ingest",
-                            lambda store, bar: ingest_paths(files, store, settings, progress=bar, on_reject=_echo_reject))
+                            lambda store, bar: ingest_paths(files, store, settings, progress=bar, on_reject=_echo_reject,
+                                                            workers=n))
     if as_json:
         echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:

@@ -118,6 +118,11 @@ def _name_shape():
             frozenset(r.get("name_reject_tail_tags", [])), frozenset(r.get("transliteration_marks", "")))
 
 
+def _longest_first(forms) -> list[str]:
+    """Forms in a fixed order, longest first: results never depend on a set's (hash-seeded) order."""
+    return sorted(forms, key=lambda f: (-len(f), f))
+
+
 def _plausible_zh_name(simp: str, s: int, e: int) -> bool:
     """The segmenter does not read the span as an ordinary word: its first word is a name
     or a single character, and no verb or function word ends it."""
@@ -504,12 +509,12 @@ def find(art: Article) -> list[Entity]:
     for key, ent in found.items():
         if ent.type != "person":
             continue
-        for form in {ent.name, *(m[2] for m in ent.mentions), *ent.aliases}:
+        for form in _longest_first({ent.name, *(m[2] for m in ent.mentions), *ent.aliases}):
             parts = form.split()
             if len(parts) >= 2 and not CJK.search(form):
                 # Vietnamese go by the given name (ông Việt), Westerners and Chinese by the family name
                 # (Mr Tillerson, bà Hoa for Hoa Xuân Oánh)
-                for short in {parts[-1], parts[0]} if ent.country == "China" else {parts[-1]}:
+                for short in sorted({parts[-1], parts[0]}) if ent.country == "China" else [parts[-1]]:
                     shorts[short] = key if shorts.get(short, key) == key else None
     for s0, e0, key in latin_names.short_forms(text, {k: v for k, v in shorts.items() if v}):
         if not any(covered[s0:e0]):
@@ -526,7 +531,7 @@ def find(art: Article) -> list[Entity]:
     for key, ent in list(found.items()):
         if ent.source != "text" or ent.type != "person":
             continue
-        for form in {m[2] for m in ent.mentions}:
+        for form in _longest_first({m[2] for m in ent.mentions}):  # the full name covers before its short form
             target = to_simplified(form) if CJK.search(form) else form
             hay = simp if CJK.search(form) else text
             i = hay.find(target)

@@ -47,6 +47,14 @@ def search_form(s: str) -> str:
     return " ".join(segment(_prepare(s)))
 
 
+def search_fields(art: dict) -> tuple[str, str, str]:
+    """What the full-text index holds for an article: its title's and text's words (the text's
+    first million characters), and the shorter words inside long Chinese ones."""
+    body = (art.get("text") or "")[:MAX_INDEXED_CHARS]  # the text is stored whole, searched by its start
+    title = art.get("title") or ""
+    return search_form(title), search_form(body), search_extra(title + "\n" + body)
+
+
 def search_extra(s: str) -> str:
     """The shorter words inside long Chinese words, so that a query for one of them matches too."""
     words = set(segment(_prepare(s)))
@@ -208,8 +216,10 @@ class Store:
                         (path, item, reason, now(), kind))
 
     # ------------------------------------------------------------ articles
-    def put_article(self, source_id: int, art: dict, sig=None, bands=None, threshold: float = 0.8) -> tuple[int, bool]:
-        """Store one article from one source item. Returns (article id, whether it was new)."""
+    def put_article(self, source_id: int, art: dict, sig=None, bands=None, threshold: float = 0.8,
+                    fts: tuple[str, str, str] | None = None) -> tuple[int, bool]:
+        """Store one article from one source item. Returns (article id, whether it was new).
+        `fts`: the article's search forms (`search_fields`), when a worker process made them."""
         h = text_hash(art.get("title") or "", art.get("text") or "")
         row = self.db.execute("SELECT id FROM articles WHERE text_hash=?", (h,)).fetchone()
         new = row is None
@@ -221,10 +231,8 @@ class Store:
                  art.get("text"), int(bool(art.get("relevant"))),
                  json.dumps({k: v for k, v in art.items() if k != "text"}, ensure_ascii=False)))
             aid = cur.lastrowid
-            body = (art.get("text") or "")[:MAX_INDEXED_CHARS]  # the text is stored whole, searched by its start
             self.db.execute("INSERT INTO articles_fts(rowid, title, body, extra) VALUES (?,?,?,?)",
-                            (aid, search_form(art.get("title") or ""), search_form(body),
-                             search_extra((art.get("title") or "") + "\n" + body)))
+                            (aid, *(fts or search_fields(art))))
             if sig is not None:
                 self._near_duplicates(aid, sig, bands, threshold)
             self._index_knowledge(aid, art)
