@@ -199,3 +199,15 @@ def test_workers_give_the_same_store_as_one_process(tmp_path, settings):
         assert report.articles > 500
     for table in dumps[0]:
         assert dumps[0][table] == dumps[1][table], table
+
+
+def test_extract_with_workers_prints_what_one_process_prints():
+    from click.testing import CliRunner
+
+    from ties.cli import cli
+
+    folder = corpus("dantri-unc-vi")
+    one = CliRunner().invoke(cli, ["extract", "--workers", "1", folder])
+    two = CliRunner().invoke(cli, ["extract", "--workers", "2", folder])
+    assert one.exit_code == two.exit_code == 0
+    assert one.output == two.output and one.output.count("\n") >= 250

@@ -57,33 +57,46 @@ def cli():
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, default=True, help="JSON Lines output (the default and only format).")
 @click.option("--no-knowledge", is_flag=True, help="Skip entities, events, statements, topics, figures.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Processes that run the pipeline (default: this machine's cores); the output keeps the files' order.")
 @source_options
-def extract(paths, as_json, no_knowledge, **opts):
+def extract(paths, as_json, no_knowledge, workers, **opts):
     """Write one JSON object per article found in PATHS (files or folders) to standard output."""
     from .files import walk
-    from .pipeline import Reject, extract_file
+    from .pipeline import extract_records_of_file
 
     settings = _settings(**opts)
     settings.knowledge_stages = not no_knowledge
-    from .store.sqlite import text_hash
+    files = list(walk(paths))
+    n = min(workers or os.cpu_count() or 1, max(1, len(files) // 4))
+    pool = None
+    if n > 1:
+        import multiprocessing
 
+        pool = multiprocessing.get_context("fork").Pool(n)
+        results = pool.imap(extract_records_of_file, [(f, settings) for f in files], chunksize=4)
+    else:
+        results = (extract_records_of_file((f, settings)) for f in files)
     ok = 0
     out = sys.stdout
     first_of: dict[str, str] = {}  # a feed that repeats a story: later copies say which one they repeat
-    for path in walk(paths):
-        for rec in extract_file(path, settings):
-            d = rec.to_dict()
-            if isinstance(rec, Reject):
-                echo(f"{rec.source_path}: {rec.reason}", err=True)
-            else:
-                ok += 1
-                key = text_hash(rec.title, rec.text)
-                if key in first_of:
-                    d["duplicate_of"] = first_of[key]
+    try:
+        for records in results:
+            for d, reject_line, key in records:
+                if reject_line:
+                    echo(reject_line, err=True)
                 else:
-                    first_of[key] = rec.source_path
-            out.write(json.dumps(d, ensure_ascii=False))
-            out.write("\n")
+                    ok += 1
+                    if key in first_of:
+                        d["duplicate_of"] = first_of[key]
+                    else:
+                        first_of[key] = d["source_path"]
+                out.write(json.dumps(d, ensure_ascii=False))
+                out.write("\n")
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     sys.exit(0 if ok else 1)
 
 

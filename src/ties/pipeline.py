@@ -142,3 +142,18 @@ def extract_file(path: str, settings: Settings) -> Iterator[Article | Reject]:
     docs = extract_bytes(path, data, settings)
     del data
     yield from docs
+
+
+def extract_records_of_file(job: tuple[str, Settings]) -> list[tuple[dict, str | None, str | None]]:
+    """`ties extract`'s output for one file: (contract object, the reject's line or None, the
+    article's text key for duplicates). A top-level function, so worker processes can run it."""
+    from .store.sqlite import text_hash
+
+    path, settings = job
+    out = []
+    for rec in extract_file(path, settings):
+        if isinstance(rec, Reject):
+            out.append((rec.to_dict(), f"{rec.source_path}: {rec.reason}", None))
+        else:
+            out.append((rec.to_dict(), None, text_hash(rec.title, rec.text)))
+    return out
