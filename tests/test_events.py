@@ -357,3 +357,17 @@ def test_a_forum_qualifying_a_guest_is_his_and_a_weekday_in_brackets_names_the_d
     recs = {r.source_path.rsplit("#", 1)[-1]: r for r in extract_one(corpus("zaobao-realtime", "2023-11-30.json"))}
     forum = next(e for e in recs["13"].events if e.type == "conference")
     assert (forum.start, forum.end, forum.status) == ("2023-12-01", "2023-12-02", "planned")
+
+
+def test_signers_joined_across_their_titles_and_an_owner_is_not_the_actor(extract_one):
+    """baomoi-vi/22362882.txt: "đồng chí Nguyễn Đức Lợi, Ủy viên …, Tổng Giám đốc TTXVN và đồng chí
+    Thái Danh Chiếu, …, Xã trưởng Tân Hoa xã đã ký": both sign (and Đức in his name is no Germany);
+    hkcnews/article_14636.md "習近平的文膽王滬寧…會見越南官員": 王滬寧 meets, not 習近平;
+    baomoi-vi/22257448.txt "nhiệt liệt chào mừng … thăm cấp Nhà nước": the visit is under way, the
+    welcome's day is not its start."""
+    (a,) = extract_one(corpus("baomoi-vi", "22362882.txt"))
+    assert ("signing", ("Nguyễn Đức Lợi", "Thái Danh Chiếu")) in {(e.type, tuple(e.participants)) for e in a.events}
+    (b,) = extract_one(corpus("hkcnews", "article_14636.md"))
+    assert [e.participants for e in b.events if e.type == "meeting"][0] == ["Wang Huning"]
+    (c,) = extract_one(corpus("baomoi-vi", "22257448.txt"))
+    assert all(e.start is None for e in c.events if e.type == "visit")

@@ -307,3 +307,11 @@ def test_tenth_audit_names_and_statements():
     assert [s.speaker for s in got] == ["Feng Jianye"] and "追問" not in got[0].text
     art = _art("科米說，特朗普要他放手不查時任國家安全事務顧問弗林 （2）。", "zh", "2017-06-08")
     assert all(not s.text.rstrip("。").endswith("）") for s in statements.find(art))
+
+
+def test_a_verb_after_a_semicolon_is_not_the_objects_and_praise_says_nothing():
+    art = _art("Thủ tướng Lý Khắc Cường nhiệt liệt chào mừng Chủ tịch nước Trần Đại Quang thăm Trung Quốc; khẳng định "
+               "Đảng, Chính phủ và nhân dân Trung Quốc hết sức coi trọng quan hệ láng giềng hữu nghị.", "vi")
+    assert not any(s.speaker == "Trần Đại Quang" for s in statements.find(art))
+    art = _art("Bình luận viên nổi tiếng Hoàng Kiện Tường đánh giá cao Việt Nam trước trận bán kết U23 châu Á.", "vi")
+    assert statements.find(art) == []

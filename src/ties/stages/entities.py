@@ -279,11 +279,20 @@ def _folded_person_aliases() -> dict[str, str]:
 _TWO_WORDS_BEFORE = re.compile(r"(\w+) (\w+) $")
 
 
+_ONE_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s+$")
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+
+
 def _ends_vietnamese_name(text: str, start: int) -> bool:
     """A family name and a capitalised word stand right before: the word at `start` ends a
     Vietnamese person's name."""
     m = _TWO_WORDS_BEFORE.search(text, max(0, start - 24), start)
-    return bool(m and m.group(1) in _vi_surnames_latin() and m.group(2)[:1].isupper())
+    if m and m.group(1) in _vi_surnames_latin() and m.group(2)[:1].isupper():
+        return True
+    # "Nguyễn Đức Lợi": right after a family name and before a capitalised word, it is a middle name
+    one = _ONE_WORD_BEFORE.search(text, max(0, start - 12), start)
+    after = _WORD_AFTER.match(text, text.find(" ", start) if " " in text[start:start + 12] else start)
+    return bool(one and one.group(1) in _vi_surnames_latin() and after and after.group(1)[:1].isupper())
 
 
 def _one_edit(a: str, b: str) -> bool:

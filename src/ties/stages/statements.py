@@ -141,6 +141,8 @@ def _speaker(sent: str, base: int, persons) -> tuple[str, str] | None:
         if m is None:
             continue
         between = simp[b:b + m.start()]
+        if re.search(r"[;；]", between):
+            continue  # "X chào mừng Y …; khẳng định …": the verb is of the sentence's subject, not of Y
         if _lists()[1].search(between):
             continue  # "…Trump về những gì có thể xảy ra nếu thông tin…": the verb is another clause's
         if CJK.search(sent[a:b]) and re.search(r"[，,]", between) and _lists()[0].search(simp[max(0, a - 6):a]):

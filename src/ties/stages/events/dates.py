@@ -116,8 +116,9 @@ def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
         spanned = end is not None and end != start
         if w.visit_ended.search(c.simp, c.low, 0, t0):
             start, end = None, end or start  # "当日中午…结束对越南的正式访问": the day it ended
-        elif not spanned and w.visit_ongoing.search(scope_simp, scope_low):
-            start = end = None  # "正在越南进行正式访问": under way, begun on a day not said here
+        elif not spanned and (w.visit_ongoing.search(scope_simp, scope_low)
+                              or w.welcome.search(c.simp, c.low, 0, t0)):
+            start = end = None  # "正在越南进行正式访问", "nhiệt liệt chào mừng … thăm": under way, begun on a day not said here
     if frame.type.name == "visit" and start and (end is None or end == start):
         days = trip_length(scope_simp + "".join(x.simp for x in frame.tail))
         if days and days > 1:

@@ -42,9 +42,15 @@ def _excluded_spans(sent: Sentence, w: Words, typ: str, trigger_rel: int) -> lis
     return spans
 
 
-def _usable(mentions, spans, historical) -> list:
-    return [(a, b, p) for a, b, p in mentions
-            if not any(s <= a < e for s, e in spans) and p.name not in historical]
+def _usable(mentions, spans, historical, text: str) -> list:
+    """The persons who can take part: not in an excluded span, not historical, and not the owner
+    of the one named next ("習近平的文膽王滬寧": 王滬寧 meets, not 習近平)."""
+    kept = [(a, b, p) for a, b, p in mentions if not any(s <= a < e for s, e in spans) and p.name not in historical]
+    return [m for i, m in enumerate(kept)
+            if not (i + 1 < len(kept) and _OWNER.match(text, m[1], kept[i + 1][0]) and kept[i + 1][2] is not m[2])]
+
+
+_OWNER = re.compile(r"[的之][^，,。；;、的]{0,8}$")
 
 
 def _names(mentions) -> list[str]:
@@ -63,8 +69,8 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
     t0, t1 = frame.trigger
     spans = _excluded_spans(sent, w, frame.type.name, t0 - sent.start)
     seg0, seg1 = frame.segment if frame.segment != (0, 0) else (c.start, c.end)
-    in_clause = _usable(mentions_in(persons, seg0, seg1), spans, historical)
-    clause_subject = _usable(mentions_in(persons, c.start, seg0), spans, historical)
+    in_clause = _usable(mentions_in(persons, seg0, seg1), spans, historical, text)
+    clause_subject = _usable(mentions_in(persons, c.start, seg0), spans, historical, text)
     before = [m for m in in_clause if m[0] < t0]
     after = [m for m in in_clause if m[0] >= t1]
     if frame.relative and frame.type.name != "visit" and after:
@@ -91,10 +97,15 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
     if (not before or len(companions) == len(before)) and clause_subject:
         chosen = clause_subject[:1] + chosen  # "张高丽会见了X，并与Y举行会谈": 张高丽 holds the talks too
     elif not before or len(companions) == len(before):  # "並與昂山素姬會晤": the subject is elsewhere
+        joined = False  # "X, Ủy viên …, và Y, Xã trưởng …, đã ký": X and Y sign, their titles between
         for earlier in reversed(sent.clauses[:c.index]):
-            subject = _usable(mentions_in(persons, earlier.start, earlier.end), spans, historical)
+            subject = _usable(mentions_in(persons, earlier.start, earlier.end), spans, historical, text)
             if subject:
                 chosen = _coordinated(subject, text) + chosen
+                joined = bool(_JOINED.match(earlier.text) or _JOINED_BEFORE.search(text, earlier.start, subject[0][0]))
+                if not joined:
+                    break
+            elif joined and not _APPOSITION_CLAUSE.match(earlier.text):
                 break
     addressed = re.search(r"你|您", c.simp[:t0 - c.start])
     if not before and addressed and previous:
@@ -133,6 +144,9 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
     return states
 
 
+_JOINED = re.compile(r"^\s*(?:và|cùng|和|与|與|及|同|and)(?!\w)")
+_JOINED_BEFORE = re.compile(r"(?<!\w)(?:và|cùng|和|与|與|及|同|and)\s*(?:đồng chí\s+|ông\s+|bà\s+)?$")
+_APPOSITION_CLAUSE = re.compile(r"^\s*[^，,。；;]{2,80}[，,]?\s*$")  # a title between commas
 _COORD = re.compile(r"^\s*(?:、|和|与|與|及|,|，|và|and)\s*\S{0,8}$")
 
 
