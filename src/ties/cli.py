@@ -7,6 +7,7 @@ import re
 import sys
 
 import click
+from contextlib import contextmanager
 
 from .settings import Settings
 
@@ -149,6 +150,16 @@ def _open(db_path, read_only: bool = False):
     return open_store(db_path or default_db(), read_only=read_only)
 
 
+@contextmanager
+def _reading(db_path):
+    """The store opened read-only for a command that only reads it, closed whatever happens."""
+    store = _open(db_path, read_only=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 def _echo_reject(path, reason):
     echo(f"{path}: {reason}", err=True)
 
@@ -216,12 +227,9 @@ def reextract(db_path, as_json, **opts):
 def search(query, db_path, outlet, lang, since, until, relevant, limit, as_json):
     """Full-text search (Chinese words segmented; Vietnamese with or without diacritics; "quoted phrases"),
     ranked by bm25, the exact form typed first; near-duplicates fold into one hit."""
-    store = _open(db_path, read_only=True)
-    try:
+    with _reading(db_path) as store:
         hits = store.search(" ".join(query), outlet=outlet, lang=lang, since=since, until=until, limit=limit,
                             relevant=relevant or None)
-    finally:
-        store.close()
     for h in hits:
         if as_json:
             echo(json.dumps(h, ensure_ascii=False))
@@ -238,11 +246,8 @@ def search(query, db_path, outlet, lang, since, until, relevant, limit, as_json)
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 def stats(db_path, as_json):
     """Articles by outlet, language and year; rejects; knowledge counts."""
-    store = _open(db_path, read_only=True)
-    try:
+    with _reading(db_path) as store:
         s = store.stats()
-    finally:
-        store.close()
     if as_json:
         echo(json.dumps(s, ensure_ascii=False, indent=1))
         return
@@ -276,11 +281,8 @@ def _event_line(e: dict) -> str:
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 def entity(name, db_path, as_json):
     """Show an entity known under NAME (any alias, any script): aliases, roles over time, events, quotes."""
-    store = _open(db_path, read_only=True)
-    try:
+    with _reading(db_path) as store:
         found = store.entity(name)
-    finally:
-        store.close()
     if not found:
         raise click.ClickException(f"no entity is known as {name!r}")
     if as_json:
@@ -332,12 +334,9 @@ def events(db_path, actor, etype, since, until, outlet, show_all, relevant, limi
     the sentence each took it from."""
     filters = dict(actor=list(actor), type=etype, since=since, until=until, outlet=outlet,
                    bilateral=None if show_all else True, relevant=relevant or None)
-    store = _open(db_path, read_only=True)
-    try:
+    with _reading(db_path) as store:
         rows = store.events(limit=limit, **filters)
         total = store.count_events(**filters)
-    finally:
-        store.close()
     for e in rows:
         if as_json:
             echo(json.dumps(e, ensure_ascii=False))
@@ -352,13 +351,10 @@ def events(db_path, actor, etype, since, until, outlet, show_all, relevant, limi
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines output: one event a line, in date order.")
 def timeline(db_path, actor, etype, since, until, outlet, show_all, relevant, as_json):
     """Dated events between the pair (all with --all) by month, with how each outlet reported them."""
-    store = _open(db_path, read_only=True)
-    try:
+    with _reading(db_path) as store:
         rows = [e for e in store.events(actor=list(actor), type=etype, since=since, until=until, outlet=outlet,
                                         limit=1_000_000, bilateral=None if show_all else True,
                                         relevant=relevant or None) if e["start"]]
-    finally:
-        store.close()
     month = None
     for e in rows:
         if as_json:
@@ -378,15 +374,12 @@ def timeline(db_path, actor, etype, since, until, outlet, show_all, relevant, as
 @click.option("--json", "as_json", is_flag=True, help="The stored contract object, with its sources.")
 def show(article_id, db_path, as_json):
     """Print a stored article (the #ID of search output): text, knowledge and the files it came from."""
-    store = _open(db_path, read_only=True)
-    try:
+    with _reading(db_path) as store:
         art = store.article(article_id)
         if art is None:
             raise click.ClickException(f"no article #{article_id} in the store")
         art["sources"] = store.article_sources(article_id)
         stored_events = store.article_events(article_id)
-    finally:
-        store.close()
     if as_json:
         echo(json.dumps(art, ensure_ascii=False, indent=1))
         return
@@ -419,13 +412,10 @@ def export(db_path, what, fmt, out, actor, etype, since, until, outlet, show_all
     """Export articles, events (or a GDELT-like flat table of them), entities, statements or figures."""
     from .exports import rows_for, write
 
-    store = _open(db_path, read_only=True)
-    try:
+    with _reading(db_path) as store:
         rows = rows_for(store, what, dict(actor=list(actor), type=etype, since=since, until=until, outlet=outlet,
                                           bilateral=None if show_all else True, relevant=relevant or None))
         n = write(rows, fmt, out)
-    finally:
-        store.close()
     echo(f"{n} {what} rows written to {out or 'standard output'}", err=True)
 
 
