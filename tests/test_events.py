@@ -371,3 +371,16 @@ def test_signers_joined_across_their_titles_and_an_owner_is_not_the_actor(extrac
     assert [e.participants for e in b.events if e.type == "meeting"][0] == ["Wang Huning"]
     (c,) = extract_one(corpus("baomoi-vi", "22257448.txt"))
     assert all(e.start is None for e in c.events if e.type == "visit")
+
+
+def test_an_undated_report_of_a_recurring_forum_is_dated_by_its_editions_and_the_people():
+    """baomoi-vi/22244188.txt names no year, only "dự Diễn đàn cấp cao hợp tác quốc tế “Một vành đai, một con
+    đường” từ ngày 11 - 15/5" and President Trần Đại Quang: the forum met in 2017, 2019 and 2023
+    (data/happenings.yaml), he held office until 2018, so the visit is of May 2017."""
+    from ties.pipeline import extract_file
+    from ties.settings import Settings
+
+    (a,) = list(extract_file(corpus("baomoi-vi", "22244188.txt"), Settings.load()))
+    assert a.year_hint == 2017
+    visit = next(e for e in a.events if e.type == "visit")
+    assert (visit.start, visit.end) == ("2017-05-11", "2017-05-15") and visit.date_inferred

@@ -283,6 +283,26 @@ _ONE_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s+$")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.])([A-ZĐ][\w'’-]+)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    r = knowledge.roles()
+    return frozenset(w for k in ("en", "vi", "en_person_cues", "vi_person_cues", "short_form_cues") for t in r.get(k, [])
+                     for w in t.split())
+
+
+def _inside_another_name(text: str, start: int) -> bool:
+    """A one-word name right after a capitalised word that is no title ("Wang Xi", not "President
+    Xi" or "ông Tập"): it ends another person's name."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    if not m or m.group(1) in _title_words():
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return not (m.start() == line_start or text[max(0, m.start() - 2):m.start()].strip() in (".", "!", "?"))
+
+
 def _ends_vietnamese_name(text: str, start: int) -> bool:
     """A family name and a capitalised word stand right before: the word at `start` ends a
     Vietnamese person's name."""
@@ -413,6 +433,8 @@ def find(art: Article) -> list[Entity]:
         e = by_alias[m.group(1)]
         if e["type"] != "person" and _ends_vietnamese_name(text, m.start()):
             continue  # Đức in "Phạm Văn Đức" is a given name, not Germany
+        if e["type"] == "person" and " " not in m.group(1) and _inside_another_name(text, m.start()):
+            continue  # "Xi" in "Wang Xi": another person's given name, not Xi Jinping
         add(e["key"], e["name"], e["type"], m.group(1), m.start(), m.end(), e)
 
     # names the dictionary does not know

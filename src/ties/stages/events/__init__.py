@@ -14,6 +14,7 @@ Every list of words lives in data/events.yaml; see words.py for how it is read.
 from __future__ import annotations
 
 import copy
+import re
 import datetime as dt
 
 from ... import knowledge, timeexpr
@@ -28,7 +29,7 @@ def _discourse(art: Article) -> dates.Discourse:
     ref, inferred = pub, False
     if pub is None:
         year = art.year_hint or timeexpr.infer_year("\n".join([art.title, art.text, *art.captions]), dt.date.today().year,
-                                                   people=_people_years(art))
+                                                   people=_people_years(art)) or _year_of_named_happening(art)
         if year:
             art.year_hint = year
             ref, inferred = dt.date(year, 12, 31), True
@@ -58,6 +59,29 @@ def _day_of_the_item_before(art: Article, disc: dates.Discourse) -> dt.date | No
             return None
         return when[0]
     return None
+
+
+_QUOTES = re.compile(r"[“”\"「」『』‘’]")
+
+
+def _year_of_named_happening(art: Article) -> int | None:
+    """An undated report naming a recurring forum (data/happenings.yaml): the one year in which that
+    forum met while every dictionary person the report names held office."""
+    text = _QUOTES.sub("", art.title + "\n" + art.text).lower()
+    years: set[int] = set()
+    for h in knowledge.load_yaml("happenings.yaml") or []:
+        if any(_QUOTES.sub("", a).lower() in text for a in h["aliases"]):
+            years |= {int(d[:4]) for d in h["dates"]}
+    if not years:
+        return None
+    for e in art.entities:
+        entry = knowledge.gazetteer_entry(e.id) if e.type == "person" and e.id else None
+        if not entry or not entry.get("roles"):
+            continue
+        lo = min(int(str(r.get("start") or "1900")[:4]) for r in entry["roles"])
+        hi = max(int(str(r.get("end") or "2100")[:4]) for r in entry["roles"])
+        years = {y for y in years if lo <= y <= hi}
+    return years.pop() if len(years) == 1 else None
 
 
 def _people_years(art: Article) -> list[tuple[int, int]]:
