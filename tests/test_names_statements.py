@@ -315,3 +315,14 @@ def test_a_verb_after_a_semicolon_is_not_the_objects_and_praise_says_nothing():
     assert not any(s.speaker == "Trần Đại Quang" for s in statements.find(art))
     art = _art("Bình luận viên nổi tiếng Hoàng Kiện Tường đánh giá cao Việt Nam trước trận bán kết U23 châu Á.", "vi")
     assert statements.find(art) == []
+
+
+def test_a_short_name_inside_another_name_and_a_palace_before_a_spokesman():
+    """From the thirteenth blind audit: "(Photo: Wang Xi)" names no Xi Jinping; "Người phát ngôn Điện
+    Kremlin Dmitry Peskov cho biết" is Peskov's, not "Điện Kremlin Dmitry Peskov"'s."""
+    art = _art("The company said sales rose. (Photo: Wang Xi)", "en")
+    assert not any(e.name == "Xi Jinping" for e in art.entities)
+    art = _art("President Xi said trade grew. Xi added that ties were good.", "en")
+    assert any(e.name == "Xi Jinping" for e in art.entities)
+    art = _art("Người phát ngôn Điện Kremlin Dmitry Peskov cho biết Nga sẽ đáp trả các biện pháp này.", "vi")
+    assert [s.speaker for s in statements.find(art)] == ["Dmitry Peskov"]
