@@ -368,7 +368,7 @@ def test_signers_joined_across_their_titles_and_an_owner_is_not_the_actor(extrac
     (a,) = extract_one(corpus("baomoi-vi", "22362882.txt"))
     assert ("signing", ("Nguyễn Đức Lợi", "Thái Danh Chiếu")) in {(e.type, tuple(e.participants)) for e in a.events}
     (b,) = extract_one(corpus("hkcnews", "article_14636.md"))
-    assert [e.participants for e in b.events if e.type == "meeting"][0] == ["Wang Huning"]
+    assert [e.participants for e in b.events if e.type == "meeting"][0] == ["Wang Huning", "Vietnam"]  # officials of a country
     (c,) = extract_one(corpus("baomoi-vi", "22257448.txt"))
     assert all(e.start is None for e in c.events if e.type == "visit")
 
@@ -384,3 +384,11 @@ def test_an_undated_report_of_a_recurring_forum_is_dated_by_its_editions_and_the
     assert a.year_hint == 2017
     visit = next(e for e in a.events if e.type == "visit")
     assert (visit.start, visit.end) == ("2017-05-11", "2017-05-15") and visit.date_inferred
+
+
+def test_a_delegation_nobody_names_is_the_counterpart(extract_one):
+    """zaobao-realtime/2024-03-23.json#28: 王毅 meets 越南共产党代表团 whose head the summary cuts off:
+    the party is the other side, and the meeting is between the two."""
+    recs = {r.source_path.rsplit("#", 1)[-1]: r for r in extract_one(corpus("zaobao-realtime", "2024-03-23.json"))}
+    (meeting,) = [e for e in recs["28"].events if e.type == "meeting"]
+    assert meeting.participants == ["Wang Yi", "Communist Party of Vietnam"] and meeting.bilateral

@@ -107,6 +107,21 @@ def _country_of_place(name: str | None, country_of: dict) -> str | None:
     return country_of.get(name) or (knowledge.gazetteer_by_name(name) or {}).get("country")
 
 
+def _counterpart_body(f, states, country_of: dict, w) -> list[str]:
+    """"王毅会见越南共产党代表团", "會見越南官員": one person meets a delegation or officials the text
+    does not name; the body or country they come from is the other participant."""
+    if len(f.participants) != 1 or f.type.name not in ("meeting", "talks", "call", "signing"):
+        return []
+    c = f.clause
+    if not w.counterpart.search(c.simp, c.low):
+        return []
+    own = country_of.get(f.participants[0])
+    for _a, _b, e in clauses.mentions_in(states, f.trigger[1], c.end):
+        if e.country and e.country != own and e.name not in f.participants:
+            return [e.name]
+    return []
+
+
 def _has_counterpart(f, states, w) -> bool:
     c = f.clause
     scope_simp, scope_low = f.scope()
@@ -200,6 +215,7 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
         if f.type.needs_state and not clauses.mentions_in(states, f.sentence.start, f.sentence.end):
             continue  # a person protesting another is no incident between states
         f.participants = participants.fill(f, persons, found, w, historical, art.text)
+        f.participants += _counterpart_body(f, states, country_of, w)
         dates.assign(f, disc, w, first_paragraph)
         f.status = status.status(f, art.published, w)
         travellers = {country_of.get(p) for p in f.participants} - {None}
