@@ -392,3 +392,15 @@ def test_a_delegation_nobody_names_is_the_counterpart(extract_one):
     recs = {r.source_path.rsplit("#", 1)[-1]: r for r in extract_one(corpus("zaobao-realtime", "2024-03-23.json"))}
     (meeting,) = [e for e in recs["28"].events if e.type == "meeting"]
     assert meeting.participants == ["Wang Yi", "Communist Party of Vietnam"] and meeting.bilateral
+
+
+def test_a_host_receives_a_visitor_whose_trip_is_under_way(extract_one):
+    """baomoi-vi/21510605.txt: "Thủ tướng Nguyễn Xuân Phúc đã tiếp … Bành Thanh Hoa đang có chuyến thăm
+    Việt Nam": a meeting of the two, and Peng's trip, begun on a day not said here; "đã sang thăm Việt
+    Nam 5 lần" counts trips and is none; "sau chuyến thăm Trung Quốc của Tổng Bí thư Nguyễn Phú
+    Trọng" puts Trọng in that trip, not in the spring meeting."""
+    (a,) = extract_one(corpus("baomoi-vi", "21510605.txt"))
+    got = [(e.type, e.start, tuple(e.participants)) for e in a.events]
+    assert ("meeting", "2017-02-10", ("Nguyễn Xuân Phúc", "Peng Qinghua")) in got
+    assert ("visit", None, ("Peng Qinghua",)) in got
+    assert not any("Nguyễn Phú Trọng" in p for _t, _s, p in got)

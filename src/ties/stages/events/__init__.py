@@ -147,6 +147,8 @@ def _date_lead_from_next(found, sentences, persons, disc, w, title: str = "") ->
             continue
         if f.status != "occurred":
             continue
+        if f.type.name == "visit" and (f.relative or w.visit_ongoing.search(*f.scope())):
+            continue  # a trip under way began on a day the lead does not give; the next sentence's is another's
         for sent in sentences[1:3]:
             if who and clauses.mentions_in([who], sent.start, sent.end):
                 when = dates.resolve_clause(sent, disc)

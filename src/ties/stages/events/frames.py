@@ -127,9 +127,15 @@ def _candidates(sent: Sentence, c: Clause, w: Words) -> list[tuple[int, int, Eve
     return out
 
 
-def is_relative(c: Clause, e: int) -> bool:
-    """The trigger ends a relative clause: "来华进行国事访问的苏林", "应邀访问越南的张高丽"."""
+def is_relative(c: Clause, e: int, s: int | None = None) -> bool:
+    """The trigger ends a relative clause: "来华进行国事访问的苏林", "应邀访问越南的张高丽"; or,
+    in Vietnamese, qualifies the person before it: "tiếp Y đang có chuyến thăm Việt Nam"."""
+    if s is not None and _UNDER_WAY_BEFORE.search(c.low[max(0, s - 12):s]):
+        return True
     return bool(re.match(r"[^，。；的]{0,8}的", c.simp[e:]))
+
+
+_UNDER_WAY_BEFORE = re.compile(r"(?<!\w)đang(?: có)?\s+$")
 
 
 def _pick(cands: list[tuple[int, int, EventType]], c: Clause) -> list[tuple[int, int, EventType]]:
@@ -141,7 +147,7 @@ def _pick(cands: list[tuple[int, int, EventType]], c: Clause) -> list[tuple[int,
     chosen: list[tuple[int, int, EventType]] = []
 
     def relative(s, e):  # "来华进行国事访问的苏林": the visit qualifies a person, beside the main verb
-        return is_relative(c, e)
+        return is_relative(c, e, s)
 
     for s, e, t in cands:
         if any(t.name == ct.name for _, _, ct in chosen):
@@ -172,7 +178,7 @@ def find(sentences: list[Sentence], w: Words) -> list[Frame]:
                 speech = w.speech.search(sent.simp, sent.low, 0, rel)
                 quoted = sent.text[:rel].count("“") > sent.text[:rel].count("”")
                 f = Frame(t, sent, c, (c.start + s, c.start + e), lead=list(lead), in_speech=bool(speech or quoted),
-                          relative=t.name in ("visit", "conference") and is_relative(c, e))
+                          relative=t.name in ("visit", "conference") and is_relative(c, e, s))
                 scope_simp, scope_low = f.scope()
                 f.recalled = bool(w.recalled.search(scope_simp, scope_low, 0, len(scope_simp) - len(c.simp) + s))
                 if f.in_speech and not (w.done.search(c.simp, c.low) or f.recalled or _has_date(scope_simp, scope_low)):

@@ -64,6 +64,10 @@ def _names(mentions) -> list[str]:
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:He|She)\s")  # an English sentence whose subject is the person just named
 
 
+def _meeting_type(w: Words):
+    return next((t for t in w.types if t.name == "meeting"), None)
+
+
 def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set[str], text: str) -> list[str]:
     sent, c = frame.sentence, frame.clause
     t0, t1 = frame.trigger
@@ -73,6 +77,11 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
     clause_subject = _usable(mentions_in(persons, c.start, seg0), spans, historical, text)
     before = [m for m in in_clause if m[0] < t0]
     after = [m for m in in_clause if m[0] >= t1]
+    if frame.type.name != "visit" and after:
+        # "cuộc Gặp gỡ … diễn ra sau chuyến thăm Trung Quốc của Tổng Bí thư X": X belongs to the trip named
+        # after the trigger, not to this meeting
+        trip = next((t for t in w.types if t.name == "visit"), None)
+        after = [m for m in after if trip is None or not trip.triggers.search(c.simp, c.low, t1 - c.start, m[0] - c.start)]
     if frame.relative and frame.type.name != "visit" and after:
         # "会见来华共同主持…第八次会议的范平明": the forum qualifies the one it names, not who meets him
         return _names(after[:1])
@@ -86,6 +95,12 @@ def fill(frame: Frame, persons, previous: list[Frame], w: Words, historical: set
         if welcomes:  # "X nhiệt liệt chào mừng Y … thăm": Y travels, X welcomes
             cut = c.start + welcomes[-1][1]
             before = [m for m in before if m[0] >= cut] or before
+        if len(before) >= 2:  # "X đã tiếp Y đang có chuyến thăm Việt Nam": Y travels, X receives
+            met = _meeting_type(w)
+            hosts = [m for m in before[:-1] if met is not None and met.triggers.search(
+                c.simp, c.low, m[1] - c.start, before[-1][0] - c.start)]
+            if hosts:
+                before = [m for m in before if m[0] > hosts[-1][1]]
         toward = [i for i, ch in enumerate(c.simp[:t0 - c.start]) if ch == "对"]
         if toward:  # "阮仲义对李书磊率团访问越南…表示欢迎": 李书磊 travels, 阮仲义 speaks of it
             cut = c.start + toward[-1]
