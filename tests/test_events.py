@@ -404,3 +404,11 @@ def test_a_host_receives_a_visitor_whose_trip_is_under_way(extract_one):
     assert ("meeting", "2017-02-10", ("Nguyễn Xuân Phúc", "Peng Qinghua")) in got
     assert ("visit", None, ("Peng Qinghua",)) in got
     assert not any("Nguyễn Phú Trọng" in p for _t, _s, p in got)
+
+
+def test_a_tour_of_three_countries_gives_no_end_to_one_of_them(extract_one):
+    """cctv-xwlb-json/20250419.json#0 "4月14日至18日…对越南、马来西亚、柬埔寨三国进行国事访问": the
+    visit to Vietnam starts on the 14th; the 18th ends the tour, not the stay in Vietnam."""
+    recs = {r.source_path.rsplit("#", 1)[-1]: r for r in extract_one(corpus("cctv-xwlb-json", "20250419.json"))}
+    visit = next(e for e in recs["0"].events if e.type == "visit" and e.participants == ["Xi Jinping"])
+    assert (visit.start, visit.end, visit.location) == ("2025-04-14", None, "Vietnam")

@@ -222,6 +222,10 @@ def find(art: Article, pair: tuple[str, str] = ("China", "Vietnam")) -> list[Eve
         f.status = status.status(f, art.published, w)
         travellers = {country_of.get(p) for p in f.participants} - {None}
         f.location = places.locate(f, art, places_, countries, w, travellers)
+        if f.type.name == "visit" and f.end and f.end != f.start:
+            hosts = {e.name for _a, _b, e in clauses.mentions_in(countries, f.trigger[0] - 12, f.clause.end)} - travellers
+            if len(hosts) >= 2:  # "对越南、马来西亚、柬埔寨进行国事访问" from the 14th to the 18th: the span is the whole tour's
+                f.end = None
         here = _country_of_place(f.location, country_of)
         if f.type.name != "visit" and f.start and not f.explicit_date and here and scene and here != scene:
             # "李克强同阮春福在蒙古亚欧首脑会议期间会晤", told in a report from Beijing: another
