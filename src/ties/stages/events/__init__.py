@@ -14,6 +14,7 @@ Every list of words lives in data/events.yaml; see words.py for how it is read.
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 import re
 import datetime as dt
 
@@ -64,13 +65,19 @@ def _day_of_the_item_before(art: Article, disc: dates.Discourse) -> dt.date | No
 _QUOTES = re.compile(r"[“”\"「」『』‘’]")
 
 
+@lru_cache(maxsize=1)
+def _happenings() -> list[tuple[list[str], dict]]:
+    """data/happenings.yaml, each with its aliases as they are matched (no quotation marks, lower case)."""
+    return [([_QUOTES.sub("", a).lower() for a in h["aliases"]], h) for h in knowledge.load_yaml("happenings.yaml") or []]
+
+
 def _year_of_named_happening(art: Article) -> int | None:
     """An undated report naming a recurring forum (data/happenings.yaml): the one year in which that
     forum met while every dictionary person the report names held office."""
     text = _QUOTES.sub("", art.title + "\n" + art.text).lower()
     years: set[int] = set()
-    for h in knowledge.load_yaml("happenings.yaml") or []:
-        if any(_QUOTES.sub("", a).lower() in text for a in h["aliases"]):
+    for aliases, h in _happenings():
+        if any(a in text for a in aliases):
             years |= {int(d[:4]) for d in h["dates"]}
     if not years:
         return None
