@@ -412,3 +412,14 @@ def test_a_tour_of_three_countries_gives_no_end_to_one_of_them(extract_one):
     recs = {r.source_path.rsplit("#", 1)[-1]: r for r in extract_one(corpus("cctv-xwlb-json", "20250419.json"))}
     visit = next(e for e in recs["0"].events if e.type == "visit" and e.participants == ["Xi Jinping"])
     assert (visit.start, visit.end, visit.location) == ("2025-04-14", None, "Vietnam")
+
+
+def test_arriving_is_no_range():
+    """baomoi-vi/22243260.txt "Đúng 12h trưa ngày 11/5, … đã đến Bắc Kinh, bắt đầu chuyến thăm": 'đến'
+    here is arriving, not 'until'; the trip starts on the 11th and its end is not said here."""
+    from ties.pipeline import extract_file
+    from ties.settings import Settings
+
+    (a,) = list(extract_file(corpus("baomoi-vi", "22243260.txt"), Settings.load()))
+    visit = next(e for e in a.events if e.type == "visit")
+    assert (visit.start, visit.end) == ("2017-05-11", None)

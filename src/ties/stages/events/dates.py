@@ -80,6 +80,9 @@ def resolve_clause(sent, d: Discourse) -> tuple[dt.date, dt.date] | None:
     return when if when and when[0] == when[1] else None
 
 
+_RANGE_WORD = re.compile(r"\d\s*(?:日|号|/\d+)?\s*(?:至|到|đến|tới|until|to|-|–)\s*\d")  # "11 đến 15/5", not "đã đến Bắc Kinh"
+
+
 def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
     c = frame.clause
     scope_simp, scope_low = frame.scope()
@@ -96,8 +99,8 @@ def assign(frame: Frame, d: Discourse, w: Words, first_paragraph: int) -> None:
     if when and not _PARTIAL.search(scope_simp):
         start, end = when
         frame.explicit_date = True
-        if frame.type.name == "visit" and start == end and not re.search(r"至|到|đến|tới|until|-", scope_low):
-            end = None  # the day of arrival, not the span of the trip
+        if frame.type.name == "visit" and start == end and not _RANGE_WORD.search(scope_low):
+            end = None  # the day of arrival ("ngày 11/5 … đã đến Bắc Kinh"), not the span of the trip
         if not frame.recalled and not (planned_cue and d.published and start > d.published):
             d.running = start
     elif w.same_day.search(scope_simp, scope_low) and d.running:
